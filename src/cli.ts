@@ -1,0 +1,54 @@
+// The `watchkeeper` command line: check, migrate, start (default). Prints plain sentences, never stacks.
+import { parseArgs } from 'node:util';
+import { ConfigError } from './config/load.js';
+import { isUserFacingError } from './errors.js';
+import { checkCommand } from './cli/check.js';
+import { migrateCommand } from './cli/migrate.js';
+import { startCommand } from './cli/start.js';
+
+const usage = `Usage: watchkeeper <command> [options]
+
+Commands:
+  start                  run the app (default)
+  check [--config F]     validate app.yaml and print every problem
+  migrate                apply pending database migrations
+  help                   show this text`;
+
+type Handler = (args: string[]) => Promise<number>;
+
+const commands: Record<string, Handler> = {
+  start: startCommand,
+  check: checkCommand,
+  migrate: migrateCommand,
+  help: async () => {
+    console.log(usage);
+    return 0;
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, strict: false, allowPositionals: true });
+  const name = positionals[0] ?? 'start';
+  const handler = commands[name];
+  if (!handler) {
+    console.error(`watchkeeper: unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  return handler(argv.filter((arg) => arg !== name));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(`watchkeeper: app.yaml has problems:\n${error.message}`);
+    } else if (isUserFacingError(error)) {
+      console.error(`watchkeeper: ${error.message}`);
+    } else {
+      console.error('watchkeeper: unexpected failure:', error);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,120 @@
+// Builds the Bolt app in HTTP mode (events at POST /slack/events) or Socket Mode, with every Web API
+// call sent to SLACK_API_URL, health routes, JSON logs and the global error handler.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, LogLevel } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { SlackMode } from '../config/env.js';
+import { UserFacingError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { boltLogger } from './bolt-logger.js';
+import { globalErrorHandler } from './error-handler.js';
+import { healthRoutes, type ReadinessCheck } from './health-routes.js';
+
+export interface SlackAppOptions {
+  mode: Exclude<SlackMode, { kind: 'none' }>;
+  slackApiUrl?: string;
+  port: number;
+  logger: Logger;
+  readiness: ReadinessCheck[];
+  /** Retries of the Web API client; the outbox retries posts itself, so keep this small. */
+  webApiRetries?: number;
+}
+
+export interface SlackRuntime {
+  app: App;
+  client: WebClient;
+  /** Checks the token with auth.test and starts listening; resolves with the HTTP port. */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(options: SlackAppOptions): SlackRuntime {
+  const { mode, logger } = options;
+  const clientOptions = {
+    slackApiUrl: options.slackApiUrl,
+    retryConfig: { retries: options.webApiRetries ?? 2 },
+  };
+  let slackReady = false;
+  const readiness: ReadinessCheck[] = [
+    ...options.readiness,
+    {
+      name: 'slack',
+      check: async () => {
+        if (!slackReady) throw new Error('Slack not ready');
+      },
+    },
+  ];
+  const common = {
+    logger: boltLogger(logger),
+    logLevel: LogLevel.INFO,
+    clientOptions,
+    customRoutes: healthRoutes(readiness),
+    extendedErrorHandler: true,
+    deferInitialization: true,
+  } as const;
+  const app =
+    mode.kind === 'http'
+      ? new App({
+          ...common,
+          token: mode.botToken,
+          signingSecret: mode.signingSecret,
+          processBeforeResponse: false,
+        })
+      : new App({
+          ...common,
+          token: mode.botToken,
+          appToken: mode.appToken,
+          socketMode: true,
+          installerOptions: { port: options.port, clientOptions },
+        });
+
+  app.error(
+    globalErrorHandler(logger, async (channel, user, message) => {
+      await app.client.chat.postEphemeral({
+        channel,
+        user,
+        text: message.text,
+        blocks: message.blocks,
+      });
+    }),
+  );
+
+  return {
+    app,
+    client: app.client,
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw slackStartError(error, options.slackApiUrl);
+      }
+      slackReady = true;
+      const started = (await app.start(options.port)) as unknown;
+      const port =
+        mode.kind === 'http'
+          ? ((started as Server).address() as AddressInfo).port
+          : options.port;
+      logger.info({ mode: mode.kind, port }, 'listening for Slack');
+      return { port };
+    },
+    async stop() {
+      slackReady = false;
+      await app.stop();
+    },
+  };
+}
+
+function slackStartError(error: unknown, slackApiUrl: string | undefined): UserFacingError {
+  const where = slackApiUrl ?? 'https://slack.com/api/';
+  const code = (error as { data?: { error?: string }; code?: string }).data?.error;
+  if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive') {
+    return new UserFacingError(
+      `Slack refused the bot token (${code}). Check SLACK_BOT_TOKEN; it starts with xoxb-.`,
+    );
+  }
+  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  return new UserFacingError(
+    `Could not reach the Slack Web API at ${where} (${reason}). Check SLACK_API_URL and the network.`,
+  );
+}
