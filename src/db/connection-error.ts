@@ -1,4 +1,5 @@
 // Where a database URL points, and why a connection to it failed, in plain words that never carry the password.
+import { UserFacingError } from '../errors.js';
 
 /** The parts of a postgres:// URL that are safe to show: no password, ever. */
 export interface DatabaseTarget {
@@ -8,22 +9,30 @@ export interface DatabaseTarget {
   readonly user: string;
 }
 
-/** Reads host, port, database and user from a connection URL; unparsable parts come back as placeholders. */
+/** Reads host, port, database and user from a postgres:// URL; anything else is a UserFacingError. */
 export function parseTarget(databaseUrl: string): DatabaseTarget {
-  let url: URL;
-  try {
-    url = new URL(databaseUrl);
-  } catch {
-    return { host: 'the address in DATABASE_URL', port: '', database: '', user: '' };
+  const url = URL.canParse(databaseUrl) ? new URL(databaseUrl) : undefined;
+  if (!url || !['postgres:', 'postgresql:'].includes(url.protocol)) {
+    throw new UserFacingError(
+      'DATABASE_URL is not a PostgreSQL URL; expected postgres://user:password@host:5432/database.',
+    );
   }
   const host = url.hostname || url.searchParams.get('host') || 'localhost';
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  return { host, port: url.port || '5432', database, user: decodeURIComponent(url.username) };
+  const database = decode(url.pathname.replace(/^\//, ''));
+  return { host, port: url.port || '5432', database, user: decode(url.username) };
 }
 
-/** "127.0.0.1:5432" (or the host alone when the URL could not be read). */
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** "127.0.0.1:5432" */
 export function hostAndPort(target: DatabaseTarget): string {
-  return target.port ? `${target.host}:${target.port}` : target.host;
+  return `${target.host}:${target.port}`;
 }
 
 /** "127.0.0.1:5432/watchkeeper": where the database is, for logs and status pages. */
@@ -53,6 +62,8 @@ export function connectionFailureReason(
       return noAnswer(timeoutMs);
     case 'ECONNRESET':
       return 'the server closed the connection';
+    case 'ENOENT':
+      return 'no server socket at that path';
     case '28P01':
       return `password authentication failed${user}`;
     case '28000':

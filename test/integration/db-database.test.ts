@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
@@ -29,12 +30,8 @@ async function tmpDataDir(): Promise<string> {
   return join(dir, 'pglite');
 }
 
-async function openFailure(databaseUrl: string): Promise<Error> {
-  const error = await openDatabase({
-    databaseUrl,
-    dataDir: 'unused',
-    connectTimeoutMs: 2_000,
-  }).then(
+async function openFailure(databaseUrl: string, connectTimeoutMs = 2_000): Promise<Error> {
+  const error = await openDatabase({ databaseUrl, dataDir: 'unused', connectTimeoutMs }).then(
     () => new Error('expected openDatabase to fail'),
     (failure: unknown) => failure as Error,
   );
@@ -144,6 +141,25 @@ describe('connection failures', () => {
     const error = await openFailure('postgres://u:s3cret@127.0.0.1:1/x');
     expect(error.message).not.toContain('s3cret');
     expect(error.message).toContain('connection refused');
+  });
+
+  it('says when the server accepts the connection but never answers', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const error = await openFailure(`postgres://postgres@127.0.0.1:${port}/x`, 500);
+      expect(error.message).toContain(`at 127.0.0.1:${port} (no answer within 0.5 s)`);
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', async () => {
+    const error = await openFailure('mysql://root:hunter22@db/x');
+    expect(error.message).toBe(
+      'DATABASE_URL is not a PostgreSQL URL; expected postgres://user:password@host:5432/database.',
+    );
   });
 
   it('names a host that does not resolve', async () => {
