@@ -6,7 +6,10 @@ import { runMigrations } from '../db/migrate.js';
 
 export async function migrateCommand(): Promise<number> {
   const env = readEnv();
-  const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: join(env.dataDir, 'pglite') });
+  const db = await openDatabase({
+    databaseUrl: env.databaseUrl,
+    dataDir: join(env.dataDir, 'pglite'),
+  });
   try {
     const applied = await runMigrations(db);
     console.log(

@@ -1,7 +1,19 @@
-// Checks that span several fields of app.yaml (references, duplicates, handoff rules); they read defensively so they run even when other parts are invalid.
+// Checks across fields of app.yaml (references, duplicates, handoff rules), run even where parts are invalid.
 import { SHIFT_LENGTH, calendarDate, isClockTime, minutesOfDay, weekdayOf } from './fields.js';
+import type { Weekday } from './fields.js';
+import { closestWord } from './suggest.js';
 
 type Path = (string | number)[];
+
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
 export interface IssueSink {
   addIssue(issue: { code: 'custom'; path: Path; message: string }): void;
@@ -35,15 +47,16 @@ function texts(value: unknown): { value: string; index: number }[] {
 }
 
 /** Reports each value of a list that an earlier item of the same list already had. */
-function checkRepeats(report: Report, path: Path, list: unknown, what: string): void {
+function checkRepeats(report: Report, path: Path, list: unknown): void {
   const first = new Map<string, number>();
+  const listName = String(path.at(-1));
   for (const { value, index } of texts(list)) {
     const earlier = first.get(value);
     if (earlier === undefined) first.set(value, index);
     else
       report(
         [...path, index],
-        `${what} ${JSON.stringify(value)} is listed twice (also at [${earlier}])`,
+        `${JSON.stringify(value)} is listed twice (also as ${listName}[${earlier}])`,
       );
   }
 }
@@ -73,8 +86,13 @@ function checkClusterReference(report: Report, root: Entry, path: Path, cluster:
   if (name === undefined || !Array.isArray(root.clusters)) return;
   const known = entries(root.clusters).flatMap(({ item }) => text(item.name) ?? []);
   if (known.includes(name)) return;
-  const choices = known.length > 0 ? `one of ${known.join(', ')}` : 'none are configured';
-  report(path, `${JSON.stringify(name)} is not a cluster listed under clusters (${choices})`);
+  const guess = closestWord(name, known);
+  const hint = guess
+    ? `did you mean ${guess}?`
+    : known.length > 0
+      ? `one of ${known.join(', ')}`
+      : 'none are configured';
+  report(path, `${JSON.stringify(name)} is not a cluster listed under clusters (${hint})`);
 }
 
 function checkRotation(report: Report, path: Path, rotation: Entry): void {
@@ -99,10 +117,10 @@ function checkRotation(report: Report, path: Path, rotation: Entry): void {
   if (start && weekShift && day !== undefined && weekdayOf(start) !== day) {
     report(
       [...path, 'start'],
-      `${rotation.start as string} is a ${weekdayOf(start)}, but handoff.day is ${day}; start is the date of the first handoff`,
+      `${rotation.start as string} is a ${DAY_NAMES[weekdayOf(start)]}, but handoff.day is ${day}; start is the local date of the first handoff`,
     );
   }
-  checkRepeats(report, [...path, 'members'], rotation.members, 'member');
+  checkRepeats(report, [...path, 'members'], rotation.members);
   const coverage = entry(rotation.coverage);
   const from = text(coverage?.from);
   const to = text(coverage?.to);
@@ -118,7 +136,7 @@ function checkRotation(report: Report, path: Path, rotation: Entry): void {
       `"${to}" must be later than from ("${from}"): coverage hours end on the day they start; cover nights with a separate rotation`,
     );
   }
-  checkRepeats(report, [...path, 'coverage', 'days'], coverage?.days, 'day');
+  checkRepeats(report, [...path, 'coverage', 'days'], coverage?.days);
 }
 
 function checkTeams(report: Report, root: Entry): void {
@@ -149,7 +167,7 @@ function checkTeams(report: Report, root: Entry): void {
       } else channelOwners.set(value, `${index}`);
     }
 
-    checkRepeats(report, [...teamPath, 'statusLog', 'days'], entry(team.statusLog)?.days, 'day');
+    checkRepeats(report, [...teamPath, 'statusLog', 'days'], entry(team.statusLog)?.days);
     const clusterNames = new Map<string, number>();
     for (const { item: access, index: at } of entries(team.clusters)) {
       checkClusterReference(report, root, [...teamPath, 'clusters', at, 'cluster'], access.cluster);

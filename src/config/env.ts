@@ -22,7 +22,9 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().trim().min(1).optional(),
   SLACK_SIGNING_SECRET: z.string().trim().min(1).optional(),
   SLACK_APP_TOKEN: z.string().trim().min(1).optional(),
-  SLACK_API_URL: z.url({ message: 'SLACK_API_URL must be a URL like https://slack.com/api/' }).optional(),
+  SLACK_API_URL: z
+    .url({ message: 'SLACK_API_URL must be a URL like https://slack.com/api/' })
+    .optional(),
   DATABASE_URL: z.string().trim().min(1).optional(),
   KUBECONFIG: z.string().trim().min(1).optional(),
   APP_CONFIG: z.string().trim().min(1).default('./app.yaml'),
@@ -86,6 +88,8 @@ function slackMode(env: z.infer<typeof envSchema>): SlackMode {
 }
 
 /** Just the configuration path, for commands that need nothing else from the environment. */
-export function configPathFromEnv(source: Record<string, string | undefined> = process.env): string {
+export function configPathFromEnv(
+  source: Record<string, string | undefined> = process.env,
+): string {
   return source.APP_CONFIG?.trim() || './app.yaml';
 }

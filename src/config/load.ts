@@ -39,6 +39,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** One problem per line: a single YAML mistake often confuses the parser several ways at once. */
+function firstPerLine(problems: ConfigProblem[]): ConfigProblem[] {
+  return problems.filter(
+    (problem, index) =>
+      problem.line === undefined ||
+      problems.findIndex((other) => other.line === problem.line) === index,
+  );
+}
+
 function byLine(a: ConfigProblem, b: ConfigProblem): number {
   return (a.line ?? 0) - (b.line ?? 0);
 }
@@ -59,7 +68,7 @@ function parseYaml(yamlText: string): ParsedYaml {
       line: lineOfYamlError(error),
       message: describeYamlError(error),
     }));
-    throw new ConfigError(problems);
+    throw new ConfigError(firstPerLine(problems));
   }
   let data: unknown;
   try {

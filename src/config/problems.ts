@@ -34,6 +34,9 @@ function describeWrongType(issue: Extract<Issue, { code: 'invalid_type' }>): str
     return `the file must be a mapping of settings (timezone, clusters, teams, …), not ${describeValue(issue.input)}`;
   }
   if (issue.input === null) return `has no value; it must be ${expectation}`;
+  if (issue.expected === 'string' && typeof issue.input === 'number') {
+    return `must be text (got ${describeValue(issue.input)}: YAML read a number, so put the value in quotes)`;
+  }
   return `must be ${expectation} (got ${describeValue(issue.input)})`;
 }
 

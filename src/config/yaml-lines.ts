@@ -42,11 +42,20 @@ const FRIENDLIER: Record<string, string> = {
   TAB_AS_INDENT: 'tabs cannot indent YAML; use spaces',
 };
 
+const INDENTATION_CODES = new Set([
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+  'MISSING_CHAR',
+  'UNEXPECTED_TOKEN',
+]);
+
 /** A YAML parse error as a plain sentence, without the source excerpt the parser appends. */
 export function describeYamlError(error: YAMLError): string {
   const firstLine = error.message.split('\n')[0] ?? error.message;
   const withoutPosition = firstLine.replace(/ at line \d+, column \d+:?$/, '');
-  return `YAML syntax error: ${FRIENDLIER[error.code] ?? withoutPosition}`;
+  const hint = INDENTATION_CODES.has(error.code) ? ' (check the indentation here and below)' : '';
+  return `YAML syntax error: ${FRIENDLIER[error.code] ?? withoutPosition}${hint}`;
 }
 
 export function lineOfYamlError(error: YAMLError): number | undefined {

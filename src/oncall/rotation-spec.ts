@@ -8,7 +8,10 @@ export function parseShiftLength(text: string): RotationSpec['shiftLength'] {
   return { unit: match[2] === 'd' ? 'day' : 'week', count: Number(match[1]) };
 }
 
-export function rotationSpec(rotation: Rotation, recordedRosters: RosterVersion[] = []): RotationSpec {
+export function rotationSpec(
+  rotation: Rotation,
+  recordedRosters: RosterVersion[] = [],
+): RotationSpec {
   const fromConfig: RosterVersion = { members: rotation.members, effectiveFrom: new Date(0) };
   return {
     name: rotation.name,

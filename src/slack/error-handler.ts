@@ -35,13 +35,19 @@ export function globalErrorHandler(logger: Logger, sendEphemeral: EphemeralSende
     if (errorId) {
       logger.error({ err: original, errorId, ...where }, 'request failed');
     } else {
-      logger.info({ ...where, reason: original.message }, 'request refused with a user-facing error');
+      logger.info(
+        { ...where, reason: original.message },
+        'request refused with a user-facing error',
+      );
     }
     try {
       if (where.responseUrl) await postToResponseUrl(where.responseUrl, message);
       else if (where.channel && where.user) await sendEphemeral(where.channel, where.user, message);
     } catch (deliveryError) {
-      logger.warn({ err: deliveryError, errorId, ...where }, 'could not tell the user about an error');
+      logger.warn(
+        { err: deliveryError, errorId, ...where },
+        'could not tell the user about an error',
+      );
     }
   };
 }

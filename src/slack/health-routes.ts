@@ -22,7 +22,9 @@ export function healthRoutes(readiness: ReadinessCheck[]): CustomRoute[] {
       handler: (_req, res) => {
         void runChecks(readiness).then((failures) => {
           res.writeHead(failures.length === 0 ? 200 : 503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: failures.length === 0 ? 'ready' : 'not ready', failures }));
+          res.end(
+            JSON.stringify({ status: failures.length === 0 ? 'ready' : 'not ready', failures }),
+          );
         });
       },
     },

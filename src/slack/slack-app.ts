@@ -92,9 +92,7 @@ export function createSlackApp(options: SlackAppOptions): SlackRuntime {
       slackReady = true;
       const started = (await app.start(options.port)) as unknown;
       const port =
-        mode.kind === 'http'
-          ? ((started as Server).address() as AddressInfo).port
-          : options.port;
+        mode.kind === 'http' ? ((started as Server).address() as AddressInfo).port : options.port;
       logger.info({ mode: mode.kind, port }, 'listening for Slack');
       return { port };
     },

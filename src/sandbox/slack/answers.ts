@@ -1,4 +1,4 @@
-// How the fake answers a call: Slack's `{ ok, ... }` body, its HTTP status and error name, written to the wire.
+// How the fake answers a call: Slack's `{ ok, ... }` body, HTTP status and error name, on the wire.
 import type { ServerResponse } from 'node:http';
 import type { Fault, RecordedCall } from './types.js';
 
