@@ -1,9 +1,13 @@
 // Walks the zod schema of app.yaml by shape, so settings can be listed and looked up by path.
 import { z } from 'zod';
 
-/** The schema with optional, default and pipe wrappers peeled off. */
+/** The schema with optional, default, prefault and pipe wrappers peeled off. */
 export function unwrapSchema(schema: z.ZodType): z.ZodType {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) {
+  if (
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodPrefault
+  ) {
     return unwrapSchema(schema.unwrap() as z.ZodType);
   }
   if (schema instanceof z.ZodPipe) return unwrapSchema(schema.in as z.ZodType);

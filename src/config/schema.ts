@@ -74,14 +74,10 @@ const peopleSchema = z.strictObject({
 
 const rollbackSchema = z.strictObject({
   requesters: peopleSchema.optional(),
-  approvers: peopleSchema
-    .extend({ onCall: z.boolean().default(false) })
-    .default({ userGroups: [], users: [], onCall: true }),
+  approvers: peopleSchema.extend({ onCall: z.boolean().default(false) }).prefault({ onCall: true }),
   selfApproval: z.boolean().default(false),
   expiresAfter: durationSchema.default('30m'),
-  breakGlass: z
-    .strictObject({ onCallOutsideCoverage: z.boolean().default(false) })
-    .default({ onCallOutsideCoverage: false }),
+  breakGlass: z.strictObject({ onCallOutsideCoverage: z.boolean().default(false) }).prefault({}),
   gitops: z.enum(['warn', 'refuse']).default('warn'),
 });
 
@@ -95,15 +91,9 @@ const configFileSchema = z.strictObject({
   timezone: timeZoneSchema.default('UTC'),
   clusters: z.array(clusterSchema).default([]),
   teams: z.array(teamSchema).min(1),
-  rollback: rollbackSchema.default({
-    approvers: { userGroups: [], users: [], onCall: true },
-    selfApproval: false,
-    expiresAfter: '30m',
-    breakGlass: { onCallOutsideCoverage: false },
-    gitops: 'warn',
-  }),
+  rollback: rollbackSchema.prefault({}),
   notices: z.array(noticeSchema).default([]),
-  scheduler: z.strictObject({ grace: durationSchema.default('2h') }).default({ grace: '2h' }),
+  scheduler: z.strictObject({ grace: durationSchema.default('2h') }).prefault({}),
 });
 
 type ConfigFile = z.output<typeof configFileSchema>;
