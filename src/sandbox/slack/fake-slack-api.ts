@@ -236,19 +236,19 @@ export class FakeSlackApi extends EventEmitter<{ call: [RecordedCall] }> {
     const args = { ...decoded };
     const token = tokenOf(authorization, args);
     delete args.token;
+    return this.record(method, args, token, this.answerMethod(method, decoded && args, token));
+  }
+
+  /** Checks in order: an injected fault, the body, the method name, the token; then the method. */
+  private answerMethod(method: string, args: SlackArgs | undefined, token?: string): Answer {
     const fault = this.faults.take(method);
+    if (fault) return faultAnswer(fault);
+    if (!args) return failure('invalid_json');
     const handler = methods.get(method);
+    if (!handler) return failure('unknown_method');
     const authError = this.authError(token);
-    const answer: Answer = fault
-      ? faultAnswer(fault)
-      : !decoded
-        ? failure('invalid_json')
-        : !handler
-          ? failure('unknown_method')
-          : authError
-            ? failure(authError)
-            : this.guard(() => handler(args, this.context));
-    return this.record(method, args, token, answer);
+    if (authError) return failure(authError);
+    return this.guard(() => handler(args, this.context));
   }
 
   private callResponseUrl(id: string, body: SlackArgs | undefined): RecordedCall {
