@@ -1,26 +1,24 @@
-// The /oncall slash command: parses its arguments and answers who is on duty now.
-import { z } from 'zod';
-import { teamsForRequest } from '../src/access/channel-scope.js';
-import type { Clock } from '../src/clock.js';
-import type { AppConfig } from '../src/config/schema.js';
+// The /oncall slash command: picks the subcommand from the first word and hands over to it.
 import { UserFacingError } from '../src/errors.js';
-import { oncallNow } from '../src/oncall/oncall-now.js';
-import type { CommandModule } from '../src/slack/message.js';
-import { renderOncallNow } from '../src/slack/views/oncall-now-view.js';
+import type { CommandModule, CommandRequest, SlackMessage } from '../src/slack/message.js';
 
-const argumentsSchema = z.string().trim().max(0);
+export type OncallSubcommand = (request: CommandRequest, args: string) => Promise<SlackMessage>;
 
-export function oncallCommand(deps: { config: AppConfig; clock: Clock }): CommandModule {
+export function oncallCommand(subcommands: Record<string, OncallSubcommand>): CommandModule {
   return {
     command: '/oncall',
     async run(request) {
-      if (!argumentsSchema.safeParse(request.text).success) {
+      const text = request.text.trim();
+      const [first = '', ...rest] = text.split(/\s+/);
+      const name = first.toLowerCase();
+      const handler = text === '' ? subcommands[''] : subcommands[name];
+      if (!handler) {
+        const known = Object.keys(subcommands).filter(Boolean).join(', ');
         throw new UserFacingError(
-          `\`/oncall ${request.text.trim().slice(0, 40)}\` is not something I know yet. Usage: \`/oncall\` — who is on duty now.`,
+          `\`/oncall ${first.slice(0, 40)}\` is not a subcommand I know. Try one of: ${known} — or \`/oncall help\`.`,
         );
       }
-      const teams = teamsForRequest(deps.config, request);
-      return renderOncallNow(oncallNow(teams, deps.clock.now()));
+      return handler(request, rest.join(' '));
     },
   };
 }

@@ -1,6 +1,7 @@
 // The composition root: config → database → Slack → commands. Nothing else wires the app together.
 import { join } from 'node:path';
 import { oncallCommand } from '../commands/oncall.js';
+import { readSubcommands } from '../commands/oncall/read-subcommands.js';
 import { systemClock, type Clock } from './clock.js';
 import type { RuntimeEnv } from './config/env.js';
 import { loadConfig } from './config/load.js';
@@ -8,6 +9,8 @@ import type { AppConfig } from './config/schema.js';
 import { openDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { UserFacingError } from './errors.js';
+import { OncallReader } from './oncall/oncall-reader.js';
+import { appYamlOnly } from './oncall/rotation-context.js';
 import { createLogger, type Logger } from './log.js';
 import { registerCommands } from './slack/commands.js';
 import { createSlackApp } from './slack/slack-app.js';
@@ -61,7 +64,8 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
       readiness: [{ name: 'database', check: () => db.ping() }],
       webApiRetries: options.webApiRetries,
     });
-    registerCommands(slack.app, [oncallCommand({ config, clock })]);
+    const reader = new OncallReader({ config, changes: appYamlOnly, clock });
+    registerCommands(slack.app, [oncallCommand({ ...readSubcommands(reader) })]);
     const { port } = await slack.start();
     logger.info({ port, database: db.description }, 'watchkeeper started');
     return {

@@ -1,19 +1,7 @@
-// Who is on duty now in each rotation of some teams, who is next and when: the /oncall answer's model.
-import type { Rotation, Team } from '../config/schema.js';
-import {
-  dutyAt,
-  handoffsBetween,
-  nextCoverageStart,
-  type Override,
-  type RotationSpec,
-  type Swap,
-} from './engine/index.js';
-import { rotationSpec } from './rotation-spec.js';
-
-export interface RotationChanges {
-  overrides: Override[];
-  swaps: Swap[];
-}
+// Who is on duty now in each rotation, who is next and when: the /oncall answer's model.
+import type { Rotation } from '../config/schema.js';
+import { dutyAt, handoffsBetween, nextCoverageStart, type RotationSpec } from './engine/index.js';
+import type { RotationContext } from './rotation-context.js';
 
 export interface RotationNow {
   team: string;
@@ -23,10 +11,13 @@ export interface RotationNow {
   source: 'rotation' | 'override' | 'swap';
   coveringFor?: string;
   overrideEnds?: Date;
+  /** Whose shift it is, even outside coverage hours. */
+  shiftMember: string | null;
   shiftEnds: Date | null;
   next: { member: string; from: Date } | null;
   resumesAt: Date | null;
   startsAt: Date | null;
+  holiday: boolean;
 }
 
 export interface OncallNow {
@@ -34,29 +25,17 @@ export interface OncallNow {
   rotations: RotationNow[];
 }
 
-export type ChangesFor = (team: Team, rotation: Rotation) => RotationChanges;
-
-const noChanges: ChangesFor = () => ({ overrides: [], swaps: [] });
-
-export function oncallNow(teams: Team[], at: Date, changesFor: ChangesFor = noChanges): OncallNow {
-  const rotations = teams.flatMap((team) =>
-    team.rotations.map((rotation) =>
-      rotationNow(team, rotation, rotationSpec(rotation), changesFor(team, rotation), at),
-    ),
-  );
-  return { at, rotations };
+export function oncallNow(contexts: RotationContext[], at: Date): OncallNow {
+  return { at, rotations: contexts.map((context) => rotationNow(context, at)) };
 }
 
-function rotationNow(
-  team: Team,
-  rotation: Rotation,
-  spec: RotationSpec,
-  changes: RotationChanges,
+export function rotationNow(
+  { team, rotation, spec, changes }: RotationContext,
   at: Date,
 ): RotationNow {
   const duty = dutyAt(spec, changes, at);
   const shiftEnds = duty.shift?.end ?? null;
-  const nextShiftStart = shiftEnds ?? firstHandoffAfter(spec, at);
+  const nextShiftStart = shiftEnds ?? duty.rotationStartsAt ?? firstHandoffAfter(spec, at);
   const nextDuty = nextShiftStart ? dutyAt(spec, changes, nextShiftStart) : null;
   return {
     team: team.name,
@@ -66,13 +45,15 @@ function rotationNow(
     source: duty.source,
     coveringFor: duty.coveredFor,
     overrideEnds: duty.override?.end,
+    shiftMember: duty.shift?.member ?? null,
     shiftEnds,
     next:
       nextDuty?.shift && nextShiftStart
         ? { member: nextDuty.shift.member, from: nextShiftStart }
         : null,
-    resumesAt: duty.covered ? null : nextCoverageStart(spec, at),
+    resumesAt: duty.member === null && duty.shift ? nextCoverageStart(spec, at) : null,
     startsAt: duty.shift ? null : nextShiftStart,
+    holiday: rotation.holidays.includes(localDate(at, rotation.timezone)),
   };
 }
 
@@ -80,4 +61,13 @@ function rotationNow(
 function firstHandoffAfter(spec: RotationSpec, at: Date): Date | null {
   const twoYears = 2 * 366 * 24 * 3600 * 1000;
   return handoffsBetween(spec, at, new Date(at.getTime() + twoYears))[0] ?? null;
+}
+
+function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }

@@ -21,6 +21,8 @@ export interface BootOptions {
   slack?: FakeSlackApi;
   /** An existing database URL (several app instances can share one). */
   databaseUrl?: string;
+  /** Extra environment, e.g. SLACK_APP_TOKEN and SLACK_API_URL for Socket Mode. */
+  env?: Record<string, string>;
 }
 
 export interface BootedApp {
@@ -55,6 +57,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
     SLACK_API_URL: slack.url,
     DATABASE_URL: databaseUrl,
     PORT: '0',
+    ...options.env,
   });
   const app = await startWatchkeeper({
     env,

@@ -37,7 +37,9 @@ function dutyLine(r: RotationNow): string {
   if (r.startsAt) return `Rotation starts ${slackDate(r.startsAt)}.`;
   if (r.member === null) {
     const resumes = r.resumesAt ? `; resumes ${slackDate(r.resumesAt)}` : '';
-    return `Not covered now — covered ${describeCoverage(r.rotation)}${resumes}.`;
+    const shiftOf = r.shiftMember ? ` (it is ${mention(r.shiftMember)}'s shift)` : '';
+    if (r.holiday) return `Closed today (holiday)${resumes}${shiftOf}.`;
+    return `Not covered now — covered ${describeCoverage(r.rotation)}${resumes}${shiftOf}.`;
   }
   if (r.source === 'override' && r.coveringFor && r.overrideEnds) {
     return `${mention(r.member)} on duty (covering for ${mention(r.coveringFor)} until ${slackDate(r.overrideEnds)})`;
