@@ -19,13 +19,12 @@ export class FakeSocketMode {
   static async start(slack: FakeSlackApi): Promise<FakeSocketMode> {
     const wss = new WebSocketServer({ noServer: true });
     const server = createServer((req, res) => void forward(req, res, slack, origin()));
-    let instance: FakeSocketMode | undefined;
     const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    server.on('upgrade', (req, socket, head) => {
-      wss.handleUpgrade(req, socket, head, (ws) => instance?.accept(ws));
-    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    instance = new FakeSocketMode(server, wss, `${origin()}/api/`);
+    const instance = new FakeSocketMode(server, wss, `${origin()}/api/`);
+    server.on('upgrade', (req, socket, head) => {
+      wss.handleUpgrade(req, socket, head, (ws) => instance.accept(ws));
+    });
     return instance;
   }
 
