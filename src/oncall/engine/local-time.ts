@@ -57,6 +57,12 @@ export class ZoneClock {
   instantOf(wall: number): number {
     const firstDay = Math.floor((wall - OFFSET_REACH) / MS_PER_DAY);
     const lastDay = Math.floor((wall + OFFSET_REACH) / MS_PER_DAY);
+    const steady = this.sampledOffset(firstDay);
+    let changes = false;
+    for (let day = firstDay + 1; day <= lastDay + 1; day++) {
+      if (this.sampledOffset(day) !== steady) changes = true;
+    }
+    if (!changes) return wall - steady;
     let earliest: number | undefined;
     for (let day = firstDay; day <= lastDay + 1; day++) {
       const offset = this.sampledOffset(day);

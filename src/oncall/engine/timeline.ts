@@ -2,10 +2,9 @@
 // their override segments, and the on-call change events that drive handoff posts and user groups.
 import { resolveChanges, type ResolvedChanges } from './changes.js';
 import { compileRotation, type CompiledRotation } from './compile.js';
-import { coverageBetween } from './coverage.js';
-import { handoffInstant, handoffInstantsBetween, shiftIndexAt } from './handoffs.js';
+import { handoffInstant, shiftIndexAt } from './handoffs.js';
 import { rosterMemberOf } from './roster.js';
-import { composeDuty } from './state.js';
+import { timelineOf, toShiftSegment, type TimelineSegment } from './segments.js';
 import type {
   OnCallChange,
   OnCallChangeKind,
@@ -15,66 +14,6 @@ import type {
   ShiftSegment,
 } from './types.js';
 
-function cutPoints(rotation: CompiledRotation, changes: ResolvedChanges, from: number, to: number) {
-  const handoffs = handoffInstantsBetween(rotation.handoffs, from, to);
-  const coverage = rotation.coverage ? coverageBetween(rotation.coverage, from, to) : null;
-  const cuts = new Set<number>([from, ...handoffs]);
-  for (const interval of coverage ?? []) cuts.add(interval.start).add(interval.end);
-  for (const override of changes.overrides) {
-    cuts.add(override.start.getTime()).add(override.end.getTime());
-  }
-  const points = [...cuts].filter((point) => point >= from && point < to).sort((a, b) => a - b);
-  return { points, handoffs, coverage };
-}
-
-function sameSegment(a: ShiftSegment, b: ShiftSegment): boolean {
-  return (
-    a.member === b.member &&
-    a.source === b.source &&
-    a.shiftIndex === b.shiftIndex &&
-    a.covered === b.covered &&
-    a.overrideId === b.overrideId &&
-    a.swapId === b.swapId
-  );
-}
-
-function segmentsOf(
-  rotation: CompiledRotation,
-  changes: ResolvedChanges,
-  from: number,
-  to: number,
-): ShiftSegment[] {
-  if (to <= from) return [];
-  const { points, handoffs, coverage } = cutPoints(rotation, changes, from, to);
-  const shiftIndexAtFrom = shiftIndexAt(rotation.handoffs, from);
-  const laterHandoffs = handoffs.filter((handoff) => handoff > from);
-  let passedHandoffs = 0;
-  let openInterval = 0;
-  const segments: ShiftSegment[] = [];
-  points.forEach((start, position) => {
-    while ((laterHandoffs[passedHandoffs] ?? Infinity) <= start) passedHandoffs++;
-    while ((coverage?.[openInterval]?.end ?? Infinity) <= start) openInterval++;
-    const interval = coverage?.[openInterval];
-    const maskOpen = coverage === null || (interval !== undefined && interval.start <= start);
-    const shiftIndex = shiftIndexAtFrom + passedHandoffs;
-    const state = composeDuty(rotation, changes, start, shiftIndex, maskOpen);
-    const segment: ShiftSegment = {
-      start: new Date(start),
-      end: new Date(points[position + 1] ?? to),
-      member: state.member,
-      source: state.source,
-      shiftIndex,
-      covered: state.covered,
-    };
-    if (state.override) segment.overrideId = state.override.id;
-    if (state.swap) segment.swapId = state.swap.id;
-    const previous = segments[segments.length - 1];
-    if (previous && sameSegment(previous, segment)) previous.end = segment.end;
-    else segments.push(segment);
-  });
-  return segments;
-}
-
 /** Who is on duty when over [from, to): coverage, swaps and overrides applied, equal neighbours merged. */
 export function dutySegments(
   spec: RotationSpec,
@@ -83,7 +22,23 @@ export function dutySegments(
   to: Date,
 ): ShiftSegment[] {
   const rotation = compileRotation(spec);
-  return segmentsOf(rotation, resolveChanges(rotation, changes), from.getTime(), to.getTime());
+  const resolved = resolveChanges(rotation, changes);
+  return timelineOf(rotation, resolved, from.getTime(), to.getTime()).map(toShiftSegment);
+}
+
+/** The union of the override ranges within [from, to), as disjoint spans in order. */
+function overrideSpans(changes: ResolvedChanges, from: number, to: number) {
+  const ranges = changes.overrides
+    .map((o) => ({ start: Math.max(o.start.getTime(), from), end: Math.min(o.end.getTime(), to) }))
+    .filter((range) => range.end > range.start)
+    .sort((a, b) => a.start - b.start);
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const range of ranges) {
+    const last = spans[spans.length - 1];
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else spans.push(range);
+  }
+  return spans;
 }
 
 /** Whole shifts overlapping [from, to), swaps applied, each with its override segments. */
@@ -108,9 +63,15 @@ export function shiftsBetween(
   const first = windows[0];
   const last = windows[windows.length - 1];
   if (!first || !last) return [];
-  const overrides = segmentsOf(rotation, resolved, first.start, last.end).filter(
-    (segment) => segment.source === 'override',
-  );
+  const overridesByShift = new Map<number, ShiftSegment[]>();
+  for (const span of overrideSpans(resolved, first.start, last.end)) {
+    for (const segment of timelineOf(rotation, resolved, span.start, span.end)) {
+      if (segment.source !== 'override') continue;
+      const list = overridesByShift.get(segment.shiftIndex) ?? [];
+      list.push(toShiftSegment(segment));
+      overridesByShift.set(segment.shiftIndex, list);
+    }
+  }
   return windows.map((window): Shift => {
     const swapped = resolved.swapped.get(window.index);
     const rosterMember = rosterMemberOf(rotation.roster, window.index);
@@ -121,7 +82,7 @@ export function shiftsBetween(
       member: swapped?.member ?? rosterMember,
       rosterMember,
       source: swapped ? 'swap' : 'rotation',
-      overrides: overrides.filter((segment) => segment.shiftIndex === window.index),
+      overrides: overridesByShift.get(window.index) ?? [],
     };
     if (swapped) shift.swapId = swapped.swap.id;
     return shift;
@@ -136,7 +97,7 @@ const KIND_ORDER: OnCallChangeKind[] = [
   'coverage-start',
 ];
 
-function kindsBetween(before: ShiftSegment, after: ShiftSegment): OnCallChangeKind[] {
+function kindsBetween(before: TimelineSegment, after: TimelineSegment): OnCallChangeKind[] {
   const kinds = new Set<OnCallChangeKind>();
   if (before.shiftIndex !== after.shiftIndex) kinds.add('handoff');
   if (before.overrideId !== undefined && before.overrideId !== after.overrideId)
@@ -154,13 +115,13 @@ function changesOf(
   from: number,
   to: number,
 ): OnCallChange[] {
-  const segments = segmentsOf(rotation, changes, from - 1, to);
+  const segments = timelineOf(rotation, changes, from - 1, to);
   const events: OnCallChange[] = [];
   for (let position = 1; position < segments.length; position++) {
-    const before = segments[position - 1] as ShiftSegment;
-    const after = segments[position] as ShiftSegment;
+    const before = segments[position - 1] as TimelineSegment;
+    const after = segments[position] as TimelineSegment;
     for (const kind of kindsBetween(before, after)) {
-      events.push({ at: after.start, kind, from: before.member, to: after.member });
+      events.push({ at: new Date(after.start), kind, from: before.member, to: after.member });
     }
   }
   return events;
