@@ -230,6 +230,16 @@ const INVALID: Array<[string, Partial<RotationSpec>, string]> = [
   ],
   ['bad holiday', { holidays: ['25.12.2026'] }, 'holiday "25.12.2026"'],
   ['bad coverage end', { coverage: { days: ['mon'], from: '08:00', to: '25:00' } }, 'coverage.to'],
+  [
+    'invalid effectiveFrom',
+    {
+      rosters: [
+        { members: ORIGINAL, effectiveFrom: new Date(0) },
+        { members: ORIGINAL, effectiveFrom: new Date('soon') },
+      ],
+    },
+    'rosters[1].effectiveFrom',
+  ],
 ];
 
 describe('specs the engine refuses', () => {
@@ -239,5 +249,13 @@ describe('specs the engine refuses', () => {
       RotationSpecError,
     );
     expect(() => dutyAt(spec, NO_CHANGES, new Date(HANDOFFS[1] as string))).toThrow(fragment);
+  });
+
+  it('refuses an invalid instant instead of looping', () => {
+    const spec = rotation();
+    expect(() => dutyAt(spec, NO_CHANGES, new Date('never'))).toThrow('at is not a valid date');
+    expect(() => shiftsBetween(spec, NO_CHANGES, new Date(0), new Date('never'))).toThrow(
+      'to is not a valid date',
+    );
   });
 });

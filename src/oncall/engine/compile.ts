@@ -28,6 +28,13 @@ export class RotationSpecError extends RangeError {
   }
 }
 
+/** Epoch milliseconds of a Date argument; throws RangeError for an invalid Date. */
+export function epochMs(date: Date, what: string): number {
+  const instant = date.getTime();
+  if (Number.isNaN(instant)) throw new RangeError(`${what} is not a valid date`);
+  return instant;
+}
+
 const compiled = new WeakMap<RotationSpec, CompiledRotation>();
 
 export function compileRotation(spec: RotationSpec): CompiledRotation {
@@ -98,6 +105,9 @@ function compile(spec: RotationSpec, fail: Fail): CompiledRotation {
   if (spec.rosters.length === 0) throw fail('rosters must hold at least one version');
   spec.rosters.forEach((version, index) => {
     if (version.members.length === 0) throw fail(`rosters[${index}] has no members`);
+    if (index > 0 && Number.isNaN(version.effectiveFrom.getTime())) {
+      throw fail(`rosters[${index}].effectiveFrom is not a valid date`);
+    }
   });
   const roster = buildRosterPlan(spec.rosters, (effectiveFrom) =>
     firstShiftIndexFrom(handoffs, effectiveFrom.getTime()),

@@ -6,7 +6,7 @@
 // a duty reads covered: false, member set, source 'override'. An override with `replaces` only
 // stands in for that member while they would be on duty, so it never extends coverage.
 import { resolveChanges } from './changes.js';
-import { compileRotation } from './compile.js';
+import { compileRotation, epochMs } from './compile.js';
 import { isCoveredAt } from './coverage.js';
 import { handoffInstant, shiftIndexAt } from './handoffs.js';
 import { composeDuty } from './state.js';
@@ -14,7 +14,7 @@ import type { Duty, RotationChanges, RotationSpec } from './types.js';
 
 export function dutyAt(spec: RotationSpec, changes: RotationChanges, at: Date): Duty {
   const rotation = compileRotation(spec);
-  const instant = at.getTime();
+  const instant = epochMs(at, 'at');
   const shiftIndex = shiftIndexAt(rotation.handoffs, instant);
   const maskOpen = rotation.coverage === null || isCoveredAt(rotation.coverage, instant);
   const state = composeDuty(

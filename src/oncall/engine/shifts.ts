@@ -1,7 +1,7 @@
 // Questions about the shape of a rotation alone: its shifts and handoffs, when a roster change
 // takes effect, when coverage resumes, and which swaps hold.
 import { resolveChanges } from './changes.js';
-import { compileRotation } from './compile.js';
+import { compileRotation, epochMs } from './compile.js';
 import { nextCoverageOpening } from './coverage.js';
 import { handoffInstant, handoffInstantsBetween, shiftIndexAt } from './handoffs.js';
 import type { RotationSpec, ShiftWindow, Swap, SwapOutcome } from './types.js';
@@ -9,7 +9,7 @@ import type { RotationSpec, ShiftWindow, Swap, SwapOutcome } from './types.js';
 /** The shift in progress at `at`, or null before the first handoff. */
 export function shiftAt(spec: RotationSpec, at: Date): ShiftWindow | null {
   const plan = compileRotation(spec).handoffs;
-  const index = shiftIndexAt(plan, at.getTime());
+  const index = shiftIndexAt(plan, epochMs(at, 'at'));
   if (index < 0) return null;
   return {
     index,
@@ -21,13 +21,15 @@ export function shiftAt(spec: RotationSpec, at: Date): ShiftWindow | null {
 /** Handoff instants h with from ≤ h < to. */
 export function handoffsBetween(spec: RotationSpec, from: Date, to: Date): Date[] {
   const plan = compileRotation(spec).handoffs;
-  return handoffInstantsBetween(plan, from.getTime(), to.getTime()).map((h) => new Date(h));
+  return handoffInstantsBetween(plan, epochMs(from, 'from'), epochMs(to, 'to')).map(
+    (h) => new Date(h),
+  );
 }
 
 /** The handoff a roster change seen at `seenAt` takes effect at: the next one strictly after it. */
 export function rosterVersionEffectiveAt(spec: RotationSpec, seenAt: Date): Date {
   const plan = compileRotation(spec).handoffs;
-  return new Date(handoffInstant(plan, shiftIndexAt(plan, seenAt.getTime()) + 1));
+  return new Date(handoffInstant(plan, shiftIndexAt(plan, epochMs(seenAt, 'seenAt')) + 1));
 }
 
 /**
@@ -37,7 +39,7 @@ export function rosterVersionEffectiveAt(spec: RotationSpec, seenAt: Date): Date
 export function nextCoverageStart(spec: RotationSpec, at: Date): Date | null {
   const coverage = compileRotation(spec).coverage;
   if (!coverage) return null;
-  const opening = nextCoverageOpening(coverage, at.getTime());
+  const opening = nextCoverageOpening(coverage, epochMs(at, 'at'));
   return opening === null ? null : new Date(opening);
 }
 

@@ -1,7 +1,7 @@
 // The exact on-duty timeline of a rotation over a range, and what is derived from it: shifts with
 // their override segments, and the on-call change events that drive handoff posts and user groups.
 import { resolveChanges, type ResolvedChanges } from './changes.js';
-import { compileRotation, type CompiledRotation } from './compile.js';
+import { compileRotation, epochMs, type CompiledRotation } from './compile.js';
 import { handoffInstant, shiftIndexAt } from './handoffs.js';
 import { rosterMemberOf } from './roster.js';
 import { timelineOf, toShiftSegment, type TimelineSegment } from './segments.js';
@@ -23,7 +23,9 @@ export function dutySegments(
 ): ShiftSegment[] {
   const rotation = compileRotation(spec);
   const resolved = resolveChanges(rotation, changes);
-  return timelineOf(rotation, resolved, from.getTime(), to.getTime()).map(toShiftSegment);
+  return timelineOf(rotation, resolved, epochMs(from, 'from'), epochMs(to, 'to')).map(
+    toShiftSegment,
+  );
 }
 
 /** The union of the override ranges within [from, to), as disjoint spans in order. */
@@ -52,9 +54,10 @@ export function shiftsBetween(
   const resolved = resolveChanges(rotation, changes);
   const plan = rotation.handoffs;
   const windows: Array<{ index: number; start: number; end: number }> = [];
-  let index = Math.max(0, shiftIndexAt(plan, from.getTime()));
+  let index = Math.max(0, shiftIndexAt(plan, epochMs(from, 'from')));
   let start = handoffInstant(plan, index);
-  while (start < to.getTime()) {
+  const until = epochMs(to, 'to');
+  while (start < until) {
     const end = handoffInstant(plan, index + 1);
     windows.push({ index, start, end });
     index++;
@@ -138,13 +141,18 @@ export function onCallChangesBetween(
   to: Date,
 ): OnCallChange[] {
   const rotation = compileRotation(spec);
-  return changesOf(rotation, resolveChanges(rotation, changes), from.getTime(), to.getTime());
+  return changesOf(
+    rotation,
+    resolveChanges(rotation, changes),
+    epochMs(from, 'from'),
+    epochMs(to, 'to'),
+  );
 }
 
 /** The first instant strictly after `after` with an on-call change (see onCallChangesBetween). */
 export function nextOnCallChange(spec: RotationSpec, changes: RotationChanges, after: Date): Date {
   const rotation = compileRotation(spec);
-  const instant = after.getTime();
+  const instant = epochMs(after, 'after');
   const nextHandoff = handoffInstant(
     rotation.handoffs,
     shiftIndexAt(rotation.handoffs, instant) + 1,

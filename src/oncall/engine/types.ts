@@ -11,7 +11,8 @@ export interface RotationSpec {
   handoff: { day?: Weekday; time: string };
   /**
    * Local YYYY-MM-DD of the first handoff. For week-long shifts whose `handoff.day` differs from
-   * this date's weekday, the first handoff is the first such weekday on or after this date.
+   * this date's weekday, the first handoff is the first such weekday on or after this date;
+   * without `handoff.day`, week-long shifts hand off on this date's weekday.
    */
   start: string;
   /** At least one; the first applies from the first handoff, later ones from their `effectiveFrom`. */
