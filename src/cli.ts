@@ -4,6 +4,8 @@ import { ConfigError } from './config/load.js';
 import { isUserFacingError } from './errors.js';
 import { checkCommand } from './cli/check.js';
 import { migrateCommand } from './cli/migrate.js';
+import { oncallCommand } from './cli/oncall.js';
+import { scheduleCommand } from './cli/schedule.js';
 import { startCommand } from './cli/start.js';
 
 const usage = `Usage: watchkeeper <command> [options]
@@ -11,6 +13,10 @@ const usage = `Usage: watchkeeper <command> [options]
 Commands:
   start                  run the app (default)
   check [--config F]     validate app.yaml and print every problem
+  oncall [--config F] [--at ISO] [--rotation R] [--json]
+                         who is on duty at that instant in each rotation
+  schedule --rotation R [--config F] [--from TIME] [--to TIME] [--json]
+                         the shifts in that range (default: now to 4 weeks on)
   migrate                apply pending database migrations
   help                   show this text`;
 
@@ -20,6 +26,8 @@ const commands: Record<string, Handler> = {
   start: startCommand,
   check: checkCommand,
   migrate: migrateCommand,
+  oncall: (args) => oncallCommand(args),
+  schedule: (args) => scheduleCommand(args),
   help: async () => {
     console.log(usage);
     return 0;
