@@ -10,8 +10,10 @@ const TEN_MINUTES = 10 * 60_000;
 const now = new Date('2026-01-12T08:00:00Z');
 const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
-const group = (members: string[], owner = { kind: 'rotation' as const, name: 'zurich' }) =>
-  ({ groupId: 'S0ONCALLZH', members, reason: 'test', owner }) satisfies DesiredUserGroup;
+const group = (
+  members: string[],
+  owner: DesiredUserGroup['owner'] = { kind: 'rotation', name: 'zurich' },
+): DesiredUserGroup => ({ groupId: 'S0ONCALLZH', members, reason: 'test', owner });
 
 describe('decideSync', () => {
   it.each<[string, string[], UserGroupRecord | null, ReturnType<typeof decideSync>]>([

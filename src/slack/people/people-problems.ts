@@ -45,11 +45,11 @@ export function unknownEmailProblem(place: PersonPlace, email: string): string {
 
 function hint(failure: SlackFailure): string {
   if (failure.code === 'missing_scope') {
-    return 'give the Slack app the users:read.email scope and reinstall it';
+    return ' — give the Slack app the users:read.email scope and reinstall it';
   }
-  if (failure.code === 'unreachable') return 'check the network and SLACK_API_URL';
-  if (failure.transient) return 'it is tried again when the app restarts';
-  return `or write their Slack member id instead (${copyMemberId})`;
+  if (failure.code === 'unreachable') return ' — check the network and SLACK_API_URL';
+  if (failure.transient) return '';
+  return ` — or write their Slack member id instead (${copyMemberId})`;
 }
 
 export function lookupFailedProblem(
@@ -58,7 +58,7 @@ export function lookupFailedProblem(
   failure: SlackFailure,
 ): string {
   return (
-    `${label(place)}: could not look up ${email} in Slack (${failure.detail}) — ${hint(failure)}; ` +
+    `${label(place)}: could not look up ${email} in Slack (${failure.detail})${hint(failure)}; ` +
     `${leftOut(place)} until the app restarts.`
   );
 }

@@ -36,9 +36,11 @@ export function slackFailure(error: unknown): SlackFailure {
     const needed = typeof shape.data.needed === 'string' ? ` (needs ${shape.data.needed})` : '';
     return { code, transient: transientCodes.has(code), detail: `Slack says ${code}${needed}` };
   }
+  // Rate limits past the client's retries surface as a request error wrapping a plain Error.
+  const original = scrubSecrets(String(shape.original?.message ?? message));
   if (
     shape.code === ErrorCode.RateLimitedError ||
-    message.startsWith('A rate limit was exceeded')
+    original.startsWith('A rate limit was exceeded')
   ) {
     return { code: 'ratelimited', transient: true, detail: 'Slack rate-limited the bot' };
   }
@@ -51,8 +53,7 @@ export function slackFailure(error: unknown): SlackFailure {
     };
   }
   if (shape.code === ErrorCode.RequestError) {
-    const cause = scrubSecrets(String(shape.original?.message ?? message));
-    return { code: 'unreachable', transient: true, detail: `could not reach Slack (${cause})` };
+    return { code: 'unreachable', transient: true, detail: `could not reach Slack (${original})` };
   }
   return { code: 'unknown', transient: true, detail: message };
 }
