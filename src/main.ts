@@ -1,7 +1,9 @@
 // The composition root: config → database → Slack → commands. Nothing else wires the app together.
 import { join } from 'node:path';
 import { oncallCommand } from '../commands/oncall.js';
+import { changeSubcommands } from '../commands/oncall/change-subcommands.js';
 import { readSubcommands } from '../commands/oncall/read-subcommands.js';
+import { swapActionModules } from '../commands/oncall/swap-actions.js';
 import { systemClock, type Clock } from './clock.js';
 import type { RuntimeEnv } from './config/env.js';
 import { loadConfig } from './config/load.js';
@@ -10,7 +12,11 @@ import { openDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { UserFacingError } from './errors.js';
 import { OncallReader } from './oncall/oncall-reader.js';
-import { appYamlOnly } from './oncall/rotation-context.js';
+import { OncallChanges } from './oncall/oncall-changes.js';
+import { recordRosters } from './oncall/roster-recorder.js';
+import { OncallStore } from './oncall/store/index.js';
+import { registerActions } from './slack/actions.js';
+import { webPoster } from './slack/web-poster.js';
 import { createLogger, type Logger } from './log.js';
 import { registerCommands } from './slack/commands.js';
 import { createSlackApp } from './slack/slack-app.js';
@@ -64,8 +70,19 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
       readiness: [{ name: 'database', check: () => db.ping() }],
       webApiRetries: options.webApiRetries,
     });
-    const reader = new OncallReader({ config, changes: appYamlOnly, clock });
-    registerCommands(slack.app, [oncallCommand({ ...readSubcommands(reader) })]);
+    const store = new OncallStore(db.pool);
+    const rosters = await recordRosters(store, config, clock.now());
+    for (const roster of rosters) logger.info(roster, 'roster version recorded');
+    const reader = new OncallReader({ config, changes: store, clock });
+    const changes = new OncallChanges({ reader, store, clock });
+    const poster = webPoster(slack.client);
+    registerCommands(slack.app, [
+      oncallCommand({
+        ...readSubcommands(reader),
+        ...changeSubcommands({ reader, changes, poster, clock }),
+      }),
+    ]);
+    registerActions(slack.app, swapActionModules(changes));
     const { port } = await slack.start();
     logger.info({ port, database: db.description }, 'watchkeeper started');
     return {
