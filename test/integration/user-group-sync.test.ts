@@ -14,7 +14,7 @@ import {
 import {
   sameMembers,
   type UserGroupRecord,
-  type UserGroupState,
+  type UserGroupSyncState,
 } from '../../src/oncall/user-groups/state.js';
 import { UserGroupSync, type SyncResult } from '../../src/oncall/user-groups/sync.js';
 import { slackUserGroups } from '../../src/slack/people/slack-user-groups.js';
@@ -66,7 +66,7 @@ beforeEach(() => {
 });
 
 /** The state the oncall store keeps in Postgres, in memory. */
-class MemoryUserGroupState implements UserGroupState {
+class MemoryUserGroupSyncState implements UserGroupSyncState {
   readonly records = new Map<string, UserGroupRecord>();
 
   async get(groupId: string) {
@@ -91,9 +91,9 @@ class MemoryUserGroupState implements UserGroupState {
 const specs = new Map(config.teams[0]!.rotations.map((r) => [r.name, rotationSpec(r)] as const));
 const dutyFor: DutyFor = (name, at) => dutyAt(specs.get(name)!, { overrides: [], swaps: [] }, at);
 
-function setUp(options: { retryRefusedAfterMs?: number; state?: MemoryUserGroupState } = {}) {
+function setUp(options: { retryRefusedAfterMs?: number; state?: MemoryUserGroupSyncState } = {}) {
   const client = fakeWebClient(fakeSlack());
-  const state = options.state ?? new MemoryUserGroupState();
+  const state = options.state ?? new MemoryUserGroupSyncState();
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -229,7 +229,7 @@ describe('when Slack refuses', () => {
   });
 
   it('tells once even when two replicas sync at the same moment (the state decides)', async () => {
-    const state = new MemoryUserGroupState();
+    const state = new MemoryUserGroupSyncState();
     const replicas = [setUp({ state }), setUp({ state })];
     fakeSlack().failNext('usergroups.users.update', { error: 'permission_denied' }, 6);
     await Promise.all(replicas.map((replica) => replica.syncAt('2026-01-12T08:00:00Z')));

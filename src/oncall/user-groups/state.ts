@@ -17,7 +17,7 @@ export interface UserGroupRecord {
   refusal?: UserGroupRefusal | null;
 }
 
-export interface UserGroupState {
+export interface UserGroupSyncState {
   get(groupId: string): Promise<UserGroupRecord | null>;
   /** Slack accepted `members`: remember them and forget any refusal. */
   record(groupId: string, members: string[], now: Date): Promise<void>;

@@ -5,11 +5,11 @@ import { slackFailure } from '../../slack/people/slack-error.js';
 import type { UserGroupsApi } from '../../slack/people/slack-user-groups.js';
 import type { DesiredUserGroup } from './desired.js';
 import { refusalMessage } from './refusal-message.js';
-import { sameMembers, type UserGroupRecord, type UserGroupState } from './state.js';
+import { sameMembers, type UserGroupRecord, type UserGroupSyncState } from './state.js';
 
 export interface UserGroupSyncOptions {
   slack: UserGroupsApi;
-  state: UserGroupState;
+  state: UserGroupSyncState;
   /** Posts a plain message in a channel (the outbox, in the app). */
   notify: (channel: string, text: string) => Promise<void>;
   logger: Logger;
