@@ -99,7 +99,7 @@ function isoDateTime(word: string, text: string): Phrase | null {
   const day = calendarDay(date, text);
   const [hour, minute, second] = [Number(hourText), Number(minuteText), Number(secondText ?? 0)];
   if (day === null || hour > 23 || minute > 59 || second > 59) {
-    throw refuse(text, `${word} is not a date and time (use e.g. 2026-12-24T09:00)`);
+    throw refuse(text, `${word.toUpperCase()} is not a date and time (use e.g. 2026-12-24T09:00)`);
   }
   const millis = Math.floor(Number(`0.${fraction ?? '0'}`) * 1000);
   const ms = ((hour * 60 + minute) * 60 + second) * 1000 + millis;
