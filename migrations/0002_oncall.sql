@@ -95,8 +95,13 @@ CREATE TABLE oncall_calendar_tokens (
 CREATE UNIQUE INDEX oncall_calendar_tokens_scope_key
   ON oncall_calendar_tokens (user_id, (coalesce(rotation, '')));
 
+-- What the bot last set each Slack user group to, and the last push Slack refused (told once).
 CREATE TABLE oncall_user_group_state (
   group_id text PRIMARY KEY,
-  members text[] NOT NULL,
-  synced_at timestamptz NOT NULL
+  -- Sorted, without duplicates; empty until a push succeeds.
+  members text[] NOT NULL DEFAULT '{}',
+  synced_at timestamptz,
+  refusal_error text,
+  refusal_members text[],
+  refused_at timestamptz
 );

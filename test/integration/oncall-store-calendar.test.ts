@@ -95,17 +95,19 @@ describe('calendar tokens', () => {
 });
 
 describe('user-group state', () => {
+  const later = new Date(NOW.getTime() + 3_600_000);
+
   it('remembers what was last pushed, sorted, and ignores an older push arriving late', async () => {
     expect(await store.userGroupState('S0ONCALLZH')).toBeNull();
     await store.recordUserGroupSync('S0ONCALLZH', ['U0BOB0001', 'U0ALICE01', 'U0BOB0001'], NOW);
     expect(await store.userGroupState('S0ONCALLZH')).toEqual({
       members: ['U0ALICE01', 'U0BOB0001'],
       syncedAt: NOW,
+      refusal: null,
     });
-    const later = new Date(NOW.getTime() + 3_600_000);
     await store.recordUserGroupSync('S0ONCALLZH', ['U0CAROL01'], later);
     await store.recordUserGroupSync('S0ONCALLZH', ['U0ALICE01'], NOW);
-    expect(await store.userGroupState('S0ONCALLZH')).toEqual({
+    expect(await store.userGroupState('S0ONCALLZH')).toMatchObject({
       members: ['U0CAROL01'],
       syncedAt: later,
     });
@@ -116,5 +118,39 @@ describe('user-group state', () => {
       'a Slack user group cannot be emptied',
     );
     expect(await store.userGroupState('S0EMPTY01')).toBeNull();
+  });
+
+  it('tells a refusal once per error and members, keeps the last members, and forgets it on success', async () => {
+    const group = 'S0REFUSED1';
+    const refusal = { error: 'invalid_users', members: ['U0GONE0001', 'U0ALICE01'] };
+    expect(await store.recordUserGroupRefusal(group, refusal, NOW)).toBe(true);
+    expect(await store.userGroupState(group)).toEqual({
+      members: [],
+      syncedAt: null,
+      refusal: { error: 'invalid_users', members: ['U0ALICE01', 'U0GONE0001'], at: NOW },
+    });
+    const reordered = { ...refusal, members: ['U0ALICE01', 'U0GONE0001'] };
+    expect(await store.recordUserGroupRefusal(group, reordered, later)).toBe(false);
+    expect((await store.userGroupState(group))?.refusal?.at).toEqual(later);
+    expect(
+      await store.recordUserGroupRefusal(group, { ...refusal, error: 'no_permission' }, later),
+    ).toBe(true);
+
+    await store.recordUserGroupSync(group, ['U0ALICE01'], later);
+    expect(await store.userGroupState(group)).toEqual({
+      members: ['U0ALICE01'],
+      syncedAt: later,
+      refusal: null,
+    });
+    expect(await store.recordUserGroupRefusal(group, refusal, later)).toBe(true);
+    expect(await store.userGroupState(group)).toMatchObject({ members: ['U0ALICE01'] });
+  });
+
+  it('tells a refusal exactly once when several replicas record it at the same moment', async () => {
+    const refusal = { error: 'invalid_users', members: ['U0GONE0001'] };
+    const told = await Promise.all(
+      Array.from({ length: 5 }, () => store.recordUserGroupRefusal('S0RACE0001', refusal, NOW)),
+    );
+    expect(told.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -15,4 +15,4 @@ export type {
 } from './cover-requests.js';
 export type { CoverReminder } from './cover-reminders.js';
 export type { CalendarTokenOwner, CalendarTokenScope } from './calendar-tokens.js';
-export type { UserGroupState } from './user-groups.js';
+export type { UserGroupRefusal, UserGroupState } from './user-groups.js';

@@ -122,4 +122,11 @@ export class OncallStore {
   recordUserGroupSync(groupId: string, members: readonly string[], now: Date): Promise<void> {
     return groups.recordUserGroupSync(this.pool, groupId, members, now);
   }
+  recordUserGroupRefusal(
+    groupId: string,
+    refusal: { error: string; members: readonly string[] },
+    now: Date,
+  ): Promise<boolean> {
+    return groups.recordUserGroupRefusal(this.pool, groupId, refusal, now);
+  }
 }
