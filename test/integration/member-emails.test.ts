@@ -92,8 +92,8 @@ describe('resolvePeople against Slack', () => {
       unknown('nobody@example.com', 'rotation "zurich"', leftOut),
       unknown('ghost@example.com', 'rotation "ghosts"', leftOut),
       unknown('nobody@example.com', 'rotation "ghosts"', leftOut),
-      'rotation "ghosts": none of its members could be found in Slack, so nobody is on duty in ' +
-        'it and its user group is left as it is until app.yaml is fixed.',
+      'rotation "ghosts": none of its members could be found in Slack, so app.yaml gives it ' +
+        'nobody to put on duty — fix the addresses above.',
       'rotation "twice": bob@example.com is U0BOB0001, who is already a member; they are listed once.',
       unknown(
         'ghost@example.com',

@@ -180,23 +180,40 @@ describe('a rotation with no resolvable members', () => {
       rotations: team.rotations.map((r) => (r.name === 'zurich' ? { ...r, members: [] } : r)),
     })),
   };
-  const asked: string[] = [];
-  const dutyFor: DutyFor = (name, at) => {
-    asked.push(name);
-    return engineDuty(name, at);
-  };
-  const groups = desiredUserGroups(emptied, dutyFor, new Date('2026-01-12T16:30:00Z'));
+  const at = new Date('2026-01-12T16:30:00Z');
 
-  it('leaves its group as it is, without asking the engine', () => {
-    expect(groups.find((g) => g.groupId === 'S0ONCALLZH')).toMatchObject({
-      members: [],
-      reason: 'rotation "zurich" has no resolvable members, group left as it is',
-    });
-    expect(asked).not.toContain('zurich');
+  it('follows the engine when it still knows the roster (recorded history)', () => {
+    const groups = desiredUserGroups(emptied, engineDuty, at);
+    expect(groups.find((g) => g.groupId === 'S0ONCALLZH')?.members).toEqual(['U0BOB0001']);
   });
 
-  it('still lets the team group follow the other rotations', () => {
-    expect(groups.find((g) => g.groupId === 'S0PLATONCL')?.members).toEqual(['U0DAVE001']);
+  describe('when the engine cannot answer for it', () => {
+    const dutyFor: DutyFor = (name, when) => {
+      if (name === 'zurich') throw new RangeError('rotation "zurich": rosters[0] has no members');
+      return engineDuty(name, when);
+    };
+    const groups = desiredUserGroups(emptied, dutyFor, at);
+
+    it('leaves its group as it is', () => {
+      expect(groups.find((g) => g.groupId === 'S0ONCALLZH')).toMatchObject({
+        members: [],
+        reason: 'rotation "zurich" has no resolvable members, group left as it is',
+      });
+    });
+
+    it('still lets the team group follow the other rotations', () => {
+      expect(groups.find((g) => g.groupId === 'S0PLATONCL')?.members).toEqual(['U0DAVE001']);
+    });
+  });
+
+  it('says why when the engine fails for a rotation that has members', () => {
+    const broken: DutyFor = () => {
+      throw new RangeError('rotation "zurich": handoff.time "9" is not HH:MM');
+    };
+    expect(groupAt('S0ONCALLZH', '2026-01-12T16:30:00Z', broken)?.reason).toBe(
+      'could not tell who is on duty in rotation "zurich" (RangeError: rotation "zurich": ' +
+        'handoff.time "9" is not HH:MM), group left as it is',
+    );
   });
 });
 

@@ -2,8 +2,9 @@
 // duty in it; a team's group holds everyone on duty in any of the team's rotations (follow the sun).
 //
 // Slack forbids emptying a user group, so when nobody is on duty (outside coverage hours, on a
-// holiday, before the first handoff, or in a rotation with no resolvable members) the group is
-// listed with no members and the reason, and the sync leaves it as it is: it keeps the last people.
+// holiday, before the first handoff, or when the engine cannot answer for the rotation, e.g. one
+// with no resolvable members and no recorded roster) the group is listed with no members and the
+// reason, and the sync leaves it as it is: it keeps the last people.
 import type { AppConfig, Rotation } from '../../config/schema.js';
 import type { Duty } from '../engine/index.js';
 
@@ -56,14 +57,18 @@ export function desiredUserGroups(
   return groups;
 }
 
+/** One rotation's duty; a rotation the engine cannot answer for leaves its group alone, not the rest. */
 function rotationDuty(rotation: Rotation, dutyFor: DutyFor, at: Date) {
-  if (rotation.members.length === 0) {
-    return {
-      member: null,
-      reason: `rotation "${rotation.name}" has no resolvable members, group left as it is`,
-    };
+  let duty: Pick<Duty, 'member' | 'source'>;
+  try {
+    duty = dutyFor(rotation.name, at);
+  } catch (error) {
+    const why =
+      rotation.members.length === 0
+        ? `rotation "${rotation.name}" has no resolvable members`
+        : `could not tell who is on duty in rotation "${rotation.name}" (${String(error)})`;
+    return { member: null, reason: `${why}, group left as it is` };
   }
-  const duty = dutyFor(rotation.name, at);
   if (duty.member === null) return { member: null, reason: NOBODY_ON_DUTY };
   const how = duty.source === 'override' ? 'covering (override)' : 'on duty';
   return { member: duty.member, reason: `${how} in rotation "${rotation.name}"` };

@@ -69,7 +69,7 @@ export function duplicateMemberProblem(rotation: string, email: string, userId: 
 
 export function noMembersLeftProblem(rotation: string): string {
   return (
-    `rotation "${rotation}": none of its members could be found in Slack, so nobody is on duty ` +
-    'in it and its user group is left as it is until app.yaml is fixed.'
+    `rotation "${rotation}": none of its members could be found in Slack, so app.yaml gives it ` +
+    'nobody to put on duty — fix the addresses above.'
   );
 }

@@ -1,9 +1,11 @@
 // Replaces every email address among app.yaml's people (rotation members, team managers, rollback
 // users) with its Slack member id, looked up once at start; people Slack cannot find are left out.
 //
-// A rotation whose members all fail to resolve keeps working with an empty `members` list: it has
-// nobody to put on duty, its user group is left as it is, and `/oncall` says it has no resolvable
-// members (the rotation engine itself needs at least one member, so callers check first).
+// A rotation that loses members is listed in `incompleteRotations`, so its roster is not recorded
+// as a new version: it keeps turning with the roster recorded before (a lookup that failed for a
+// moment does not reshuffle shifts). One whose members all fail is kept with `members: []`: with no
+// recorded roster it has nobody to put on duty, `/oncall` says it has no resolvable members, and
+// its user group is left as it is (the engine needs at least one member, so callers check first).
 import type { AppConfig, Rotation, Team } from '../../config/schema.js';
 import type { Logger } from '../../log.js';
 import {
