@@ -16,7 +16,9 @@ import {
   type UserGroupRecord,
   type UserGroupSyncState,
 } from '../../src/oncall/user-groups/state.js';
+import { userGroupSyncJob } from '../../src/oncall/user-groups/sync-job.js';
 import { UserGroupSync, type SyncResult } from '../../src/oncall/user-groups/sync.js';
+import type { RotationChangeSource } from '../../src/oncall/rotation-context.js';
 import { slackUserGroups } from '../../src/slack/people/slack-user-groups.js';
 import { fakeWebClient, useFakeSlack } from '../support/fake-slack.js';
 
@@ -110,11 +112,12 @@ function setUp(options: { retryRefusedAfterMs?: number; state?: MemoryUserGroupS
     logger: createLogger('debug', sink),
     ...options,
   });
+  const job = (changes: RotationChangeSource) => userGroupSyncJob({ config, changes, sync });
   const syncAt = (iso: string, cfg = config) => {
     const at = new Date(iso);
     return sync.syncAt(desiredUserGroups(cfg, dutyFor, at), at, userGroupChannel(cfg));
   };
-  return { state, logs, syncAt };
+  return { state, logs, syncAt, job };
 }
 
 /** The usergroups.users.update calls since the last look, as `group: users`. */
@@ -290,5 +293,37 @@ describe('when Slack refuses', () => {
     pushedSinceLastLook();
     await syncAt('2026-01-12T08:01:00Z');
     expect(pushedSinceLastLook()).toEqual(['S0ONCALLZH: U0BOB0001']);
+  });
+});
+
+describe('the ticker job', () => {
+  it('follows overrides kept in the store', async () => {
+    const { job } = setUp();
+    const changes: RotationChangeSource = {
+      overridesFor: async (rotations, from, to) =>
+        [
+          {
+            rotation: 'zurich',
+            id: 'o1',
+            member: 'U0CAROL01',
+            start: new Date('2026-01-13T10:00:00Z'),
+            end: new Date('2026-01-13T14:00:00Z'),
+            createdAt: new Date('2026-01-12T00:00:00Z'),
+          },
+        ].filter((o) => rotations.includes(o.rotation) && o.start < to && o.end > from),
+      confirmedSwaps: async () => [],
+      rosterVersions: async () => [],
+    };
+    const run = job(changes);
+    fakeSlack().clearCalls();
+    for (const [at, pushed] of [
+      ['2026-01-13T09:59:00Z', ['S0ONCALLZH: U0BOB0001', 'S0PLATONCL: U0BOB0001']],
+      ['2026-01-13T10:00:00Z', ['S0ONCALLZH: U0CAROL01', 'S0PLATONCL: U0CAROL01']],
+      ['2026-01-13T13:59:00Z', []],
+      ['2026-01-13T14:00:00Z', ['S0ONCALLZH: U0BOB0001', 'S0PLATONCL: U0BOB0001']],
+    ] as const) {
+      await run.run(new Date(at));
+      expect(pushedSinceLastLook(), at).toEqual(pushed);
+    }
   });
 });
