@@ -1,7 +1,6 @@
 // Where the CLI reads overrides, swaps and roster history: the Postgres store when DATABASE_URL is
 // set, app.yaml alone (no overrides, no swaps, today's roster) when it is not. Read-only.
 import { join } from 'node:path';
-import type pg from 'pg';
 import type { RuntimeEnv } from '../config/env.js';
 import type { AppConfig } from '../config/schema.js';
 import { openDatabase } from '../db/database.js';
@@ -9,12 +8,9 @@ import { UserFacingError } from '../errors.js';
 import {
   appYamlOnly,
   loadRotationContexts,
-  type RotationChangeSource,
   type RotationContext,
 } from '../oncall/rotation-context.js';
-import { overridesFor } from '../oncall/store/overrides.js';
-import { rosterVersions } from '../oncall/store/rosters.js';
-import { swapsWithStatus } from '../oncall/store/swaps.js';
+import { OncallStore } from '../oncall/store/index.js';
 
 /** Postgres error code of a missing table: the database was never migrated. */
 const UNDEFINED_TABLE = '42P01';
@@ -25,15 +21,6 @@ export interface LoadWindow {
   /** Overrides overlapping [from, to) are loaded. */
   from: Date;
   to: Date;
-}
-
-/** The store's queries as the engine's change source: live overrides, confirmed swaps, roster history. */
-export function storeChangeSource(pool: pg.Pool): RotationChangeSource {
-  return {
-    overridesFor: (rotations, from, to) => overridesFor(pool, rotations, from, to),
-    confirmedSwaps: (rotations) => swapsWithStatus(pool, rotations, 'confirmed'),
-    rosterVersions: (rotation) => rosterVersions(pool, rotation),
-  };
 }
 
 function contextsIn(contexts: RotationContext[], names: readonly string[]): RotationContext[] {
@@ -50,7 +37,7 @@ async function loadFromDatabase(
     dataDir: join(env.dataDir, 'pglite'),
   });
   try {
-    return await loadRotationContexts(storeChangeSource(db.pool), config.teams, window);
+    return await loadRotationContexts(new OncallStore(db.pool), config.teams, window);
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code !== UNDEFINED_TABLE) throw error;
     throw new UserFacingError(
