@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`watchkeeper: unknown command "${name}".\n\n${usage}`);
     return 2;
   }
-  return handler(argv.filter((arg) => arg !== name));
+  return handler(positionals[0] === undefined ? argv : withoutFirst(argv, name));
 }
 
 main(process.argv.slice(2)).then(
@@ -60,3 +60,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
+
+function withoutFirst(args: string[], value: string): string[] {
+  const index = args.indexOf(value);
+  return index < 0 ? args : [...args.slice(0, index), ...args.slice(index + 1)];
+}

@@ -1,7 +1,9 @@
-// The composition root: config → database → Slack → commands. Nothing else wires the app together.
+// The composition root: config → database → Slack → on-call services → commands → periodic jobs.
+// Nothing else wires the app together.
 import { join } from 'node:path';
 import { oncallCommand } from '../commands/oncall.js';
 import { changeSubcommands } from '../commands/oncall/change-subcommands.js';
+import { coverActionModules, coverSubcommand } from '../commands/oncall/cover.js';
 import { readSubcommands } from '../commands/oncall/read-subcommands.js';
 import { swapActionModules } from '../commands/oncall/swap-actions.js';
 import { systemClock, type Clock } from './clock.js';
@@ -11,15 +13,23 @@ import type { AppConfig } from './config/schema.js';
 import { openDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { UserFacingError } from './errors.js';
-import { OncallReader } from './oncall/oncall-reader.js';
+import { createLogger, type Logger } from './log.js';
+import { CoverRequests } from './oncall/cover-requests.js';
 import { OncallChanges } from './oncall/oncall-changes.js';
+import { OncallReader } from './oncall/oncall-reader.js';
 import { recordRosters } from './oncall/roster-recorder.js';
 import { OncallStore } from './oncall/store/index.js';
+import { userGroupSyncJob } from './oncall/user-groups/sync-job.js';
+import { UserGroupSync } from './oncall/user-groups/sync.js';
+import { coverRequestJobs } from './scheduler/cover-jobs.js';
+import { Ticker } from './scheduler/ticker.js';
 import { registerActions } from './slack/actions.js';
-import { webPoster } from './slack/web-poster.js';
-import { createLogger, type Logger } from './log.js';
 import { registerCommands } from './slack/commands.js';
+import { resolvePeople } from './slack/people/resolve-people.js';
+import { slackDirectory } from './slack/people/slack-directory.js';
+import { slackUserGroups } from './slack/people/slack-user-groups.js';
 import { createSlackApp } from './slack/slack-app.js';
+import { webPoster } from './slack/web-poster.js';
 
 export interface StartOptions {
   env: RuntimeEnv;
@@ -33,6 +43,8 @@ export interface StartOptions {
 
 export interface RunningWatchkeeper {
   port: number;
+  /** Runs the periodic jobs now, at the clock's time (tests and the sandbox travel in time). */
+  tick(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,22 +56,20 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
   const { env } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(env.logLevel);
-  const config = options.config ?? loadConfig(env.appConfigPath);
+  const loadedConfig = options.config ?? loadConfig(env.appConfigPath);
   if (env.slack.kind === 'none') throw new UserFacingError(missingSlackCredentials);
-  logger.info(
-    {
-      clusters: config.clusters.map((c) => c.name),
-      teams: config.teams.map((t) => t.name),
-      rotations: config.teams.flatMap((t) => t.rotations.map((r) => r.name)),
-    },
-    'configuration loaded',
-  );
+  logger.info(configSummary(loadedConfig), 'configuration loaded');
 
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close();
+  };
   const db = await openDatabase({
     databaseUrl: env.databaseUrl,
     dataDir: join(env.dataDir, 'pglite'),
     logger,
   });
+  closers.push(() => db.close());
   try {
     await runMigrations(db, { logger });
     const slack = createSlackApp({
@@ -70,31 +80,86 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
       readiness: [{ name: 'database', check: () => db.ping() }],
       webApiRetries: options.webApiRetries,
     });
+    await slack.init();
+    closers.push(() => slack.stop());
+
+    const people = await resolvePeople(loadedConfig, slackDirectory(slack.client), logger);
+    const config = people.config;
     const store = new OncallStore(db.pool);
-    const rosters = await recordRosters(store, config, clock.now());
-    for (const roster of rosters) logger.info(roster, 'roster version recorded');
+    const complete = withoutRotations(config, people.incompleteRotations);
+    for (const roster of await recordRosters(store, complete, clock.now())) {
+      logger.info(roster, 'roster version recorded');
+    }
+
+    const poster = webPoster(slack.client);
     const reader = new OncallReader({ config, changes: store, clock });
     const changes = new OncallChanges({ reader, store, clock });
-    const poster = webPoster(slack.client);
+    const covers = new CoverRequests({ config, reader, store, clock });
+    const coverDeps = { reader, covers, poster, clock };
     registerCommands(slack.app, [
       oncallCommand({
         ...readSubcommands(reader),
-        ...changeSubcommands({ reader, changes, poster, clock }),
+        ...changeSubcommands({ reader, changes, covers, poster, clock }),
+        cover: coverSubcommand(coverDeps),
       }),
     ]);
-    registerActions(slack.app, swapActionModules(changes));
-    const { port } = await slack.start();
+    registerActions(slack.app, [...swapActionModules(changes), ...coverActionModules(coverDeps)]);
+
+    const groupSync = new UserGroupSync({
+      slack: slackUserGroups(slack.client),
+      logger,
+      state: {
+        get: (id) => store.userGroupState(id),
+        record: (id, members, now) => store.recordUserGroupSync(id, members, now),
+        recordRefusal: (id, refusal, now) => store.recordUserGroupRefusal(id, refusal, now),
+      },
+      notify: async (channel, text) => {
+        await poster.post(channel, { text, blocks: [] });
+      },
+    });
+    const ticker = new Ticker(
+      [
+        userGroupSyncJob({ config, changes: store, sync: groupSync }),
+        ...coverRequestJobs(store, poster),
+      ],
+      clock,
+      logger,
+    );
+
+    const { port } = await slack.listen();
+    ticker.start();
+    closers.push(() => ticker.stop());
     logger.info({ port, database: db.description }, 'watchkeeper started');
     return {
       port,
+      tick: () => ticker.tick(),
       async stop() {
-        await slack.stop();
-        await db.close();
+        await closeAll();
         logger.info('watchkeeper stopped');
       },
     };
   } catch (error) {
-    await db.close();
+    await closeAll();
     throw error;
   }
+}
+
+function configSummary(config: AppConfig) {
+  return {
+    clusters: config.clusters.map((c) => c.name),
+    teams: config.teams.map((t) => t.name),
+    rotations: config.teams.flatMap((t) => t.rotations.map((r) => r.name)),
+  };
+}
+
+/** The configuration without rotations whose members could not all be found in Slack. */
+function withoutRotations(config: AppConfig, names: string[]): AppConfig {
+  const skip = new Set(names);
+  return {
+    ...config,
+    teams: config.teams.map((t) => ({
+      ...t,
+      rotations: t.rotations.filter((r) => !skip.has(r.name)),
+    })),
+  };
 }

@@ -1,5 +1,6 @@
 // /oncall override, /oncall cancel, /oncall swap: parse the words, call the change service, render.
 import { UserFacingError } from '../../src/errors.js';
+import type { CoverRequests } from '../../src/oncall/cover-requests.js';
 import type { OncallChanges } from '../../src/oncall/oncall-changes.js';
 import type { OncallReader } from '../../src/oncall/oncall-reader.js';
 import { findRotation } from '../../src/oncall/find-rotation.js';
@@ -13,6 +14,7 @@ import {
   renderSwapRequest,
 } from '../../src/slack/views/oncall-change-views.js';
 import type { OncallSubcommand } from '../oncall.js';
+import { cancelCover } from './cover.js';
 
 const overrideUsage =
   'Usage: `/oncall override <rotation> @user <from> <to> [reason]`, e.g. `/oncall override zurich @bob tomorrow 18:00 fri 09:00 dentist`.';
@@ -32,6 +34,7 @@ function mentionAt(tokens: string[], index: number, usage: string): string {
 export function changeSubcommands(deps: {
   reader: OncallReader;
   changes: OncallChanges;
+  covers: CoverRequests;
   poster: SlackPoster;
   clock: Clock;
 }): Record<string, OncallSubcommand> {
@@ -62,10 +65,12 @@ export function changeSubcommands(deps: {
       const tokens = splitArguments(args);
       if (tokens.length !== 1) {
         throw new UserFacingError(
-          'Usage: `/oncall cancel <id>`, e.g. `/oncall cancel o12` or `/oncall cancel s4`.',
+          'Usage: `/oncall cancel <id>`, e.g. `/oncall cancel o12` (override), `s4` (swap) or `c7` (cover request).',
         );
       }
-      return renderCancelled(await deps.changes.cancel(request, tokens[0] ?? ''), request.userId);
+      const id = tokens[0] ?? '';
+      if (/^c\d{1,12}$/i.test(id)) return cancelCover(deps, request.userId, id.slice(1));
+      return renderCancelled(await deps.changes.cancel(request, id), request.userId);
     },
     swap: async (request, args) => {
       const tokens = splitArguments(args);

@@ -63,7 +63,7 @@ export class OncallChanges {
     const match = /^([os])(\d{1,12})$/i.exec(idText.trim());
     if (!match) {
       throw new UserFacingError(
-        `"${idText.trim().slice(0, 30)}" is not an override or swap id. Ids look like \`o12\` (override) or \`s4\` (swap); \`/oncall schedule\` shows them.`,
+        `"${idText.trim().slice(0, 30)}" is not an id I know. Ids look like \`o12\` (override), \`s4\` (swap) or \`c7\` (cover request); \`/oncall schedule\` shows them.`,
       );
     }
     const [, kind = '', id = ''] = match;

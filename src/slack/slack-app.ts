@@ -24,8 +24,10 @@ export interface SlackAppOptions {
 export interface SlackRuntime {
   app: App;
   client: WebClient;
-  /** Checks the token with auth.test and starts listening; resolves with the HTTP port. */
-  start(): Promise<{ port: number }>;
+  /** Checks the token with auth.test (the Web API client works from here on). */
+  init(): Promise<void>;
+  /** Starts taking requests; resolves with the HTTP port. */
+  listen(): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
 
@@ -83,12 +85,14 @@ export function createSlackApp(options: SlackAppOptions): SlackRuntime {
   return {
     app,
     client: app.client,
-    async start() {
+    async init() {
       try {
         await app.init();
       } catch (error) {
         throw slackStartError(error, options.slackApiUrl);
       }
+    },
+    async listen() {
       slackReady = true;
       const started = (await app.start(options.port)) as unknown;
       const port =

@@ -124,7 +124,7 @@ describe('/oncall override and cancel', () => {
     expect(done.text).toContain(`cancelled override \`${id}\``);
     expect((await oncall('U0CAROL01', `cancel ${id}`)).text).toContain('already cancelled');
     expect((await oncall('U0CAROL01', 'cancel x1')).text).toContain(
-      'is not an override or swap id',
+      'is not an id I know',
     );
     expect((await oncall('U0CAROL01', 'cancel o999999')).text).toContain(
       'There is no override o999999',

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 // Migrations: applied on both kinds of database, once, in order, atomically, even when started twice at once.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,12 @@ import { openDatabase, type Database } from '../../src/db/database.js';
 import { MIGRATIONS_DIR, runMigrations } from '../../src/db/migrate.js';
 import { isUserFacingError } from '../../src/errors.js';
 import { createTestDatabase, hasPostgresServer } from '../support/test-database.js';
+
+/** Every migration in migrations/, in the order they apply. */
+const allMigrations = readdirSync(new URL('../../migrations/', import.meta.url))
+  .filter((file) => file.endsWith('.sql'))
+  .sort()
+  .map((file) => file.replace(/\.sql$/, ''));
 
 const postgresAvailable = await hasPostgresServer();
 const toClose: Array<{ close(): Promise<void> }> = [];
@@ -63,7 +70,7 @@ describe('runMigrations', () => {
 
   it('applies the migrations on the test database, and a second run is a no-op', async () => {
     const { db } = await openOnTestDatabase();
-    expect(await runMigrations(db)).toEqual(['0001_initial']);
+    expect(await runMigrations(db)).toEqual(allMigrations);
     expect(await runMigrations(db)).toEqual([]);
     await expectAuditLogWorks(db);
   });
@@ -71,7 +78,7 @@ describe('runMigrations', () => {
   it('applies the migrations on the embedded database, and a second run is a no-op', async () => {
     const db = await track(openDatabase({ dataDir: 'memory://' }));
     expect(db.kind).toBe('embedded');
-    expect(await runMigrations(db)).toEqual(['0001_initial']);
+    expect(await runMigrations(db)).toEqual(allMigrations);
     expect(await runMigrations(db)).toEqual([]);
     await expectAuditLogWorks(db);
   });
@@ -79,7 +86,7 @@ describe('runMigrations', () => {
   it('applies once when two runs start together on one embedded database', async () => {
     const db = await track(openDatabase({ dataDir: 'memory://' }));
     const [first, second] = await Promise.all([runMigrations(db), runMigrations(db)]);
-    expect([...(first ?? []), ...(second ?? [])]).toEqual(['0001_initial']);
+    expect([...(first ?? []), ...(second ?? [])]).toEqual(allMigrations);
   });
 
   it.runIf(postgresAvailable)(
@@ -89,9 +96,9 @@ describe('runMigrations', () => {
       const second = await track(openDatabase({ databaseUrl: url, dataDir: 'unused' }));
       expect(first.kind).toBe('postgres');
       const results = await Promise.all([runMigrations(first), runMigrations(second)]);
-      expect(results.flat()).toEqual(['0001_initial']);
+      expect(results.flat()).toEqual(allMigrations);
       const { rows } = await first.pool.query('SELECT name FROM pgmigrations');
-      expect(rows).toEqual([{ name: '0001_initial' }]);
+      expect(rows).toEqual(allMigrations.map((name) => ({ name })));
     },
   );
 
@@ -117,6 +124,6 @@ describe('runMigrations', () => {
       `Database migrations failed on ${db.description}: relation "missing" does not exist.`,
     );
     expect(await tableExists(db, 'good')).toBe(false);
-    expect(await runMigrations(db)).toEqual(['0001_initial']);
+    expect(await runMigrations(db)).toEqual(allMigrations);
   });
 });
