@@ -54,7 +54,7 @@ describe('revisions', () => {
     ]);
     const first = three[0];
     expect(first?.metadata?.name).toBe(`web-${first?.metadata?.labels?.['pod-template-hash']}`);
-    expect(first?.spec?.template.metadata?.labels?.['pod-template-hash']).toBe(
+    expect(first?.spec?.template?.metadata?.labels?.['pod-template-hash']).toBe(
       first?.metadata?.labels?.['pod-template-hash'],
     );
     expect(first?.metadata?.ownerReferences).toEqual([
@@ -120,7 +120,7 @@ describe('revisions', () => {
     expect(
       after.map((rs) => [
         revision(rs),
-        rs.spec?.template.spec?.containers[0]?.image,
+        rs.spec?.template?.spec?.containers[0]?.image,
         rs.spec?.replicas,
       ]),
     ).toEqual([

@@ -16,8 +16,7 @@ import { kubeconfigYaml } from './kubeconfig.js';
 import { SeededRandom } from './random.js';
 import { resourceTypeForKind } from './resources.js';
 import {
-  appliedOver,
-  buildWorkload,
+  applyWorkload,
   type DeploymentOptions,
   type WorkloadKind,
   type WorkloadOptions,
@@ -281,20 +280,8 @@ export class SimulatedCluster {
     options: DeploymentOptions,
   ): Workload {
     this.addNamespace(namespace);
-    const type = resourceTypeForKind(kind);
-    const built = buildWorkload(kind, namespace, name, options);
-    const current = this.registry.get<Workload>(type, namespace, name);
-    const stored = current
-      ? this.registry.update(type, appliedOver(current, built), { keepStatus: true })
-      : this.registry.create(type, built);
-    if (options.behaviour !== undefined) {
-      this.scenario.setTemplateBehaviour(
-        workloadKey(kind, namespace, name),
-        templateHash(stored.spec.template),
-        toBehaviour(options.behaviour),
-      );
-    }
+    applyWorkload(this.registry, this.scenario, kind, namespace, name, options);
     this.controllers.settle();
-    return this.registry.require<Workload>(type, namespace, name);
+    return this.registry.require<Workload>(resourceTypeForKind(kind), namespace, name);
   }
 }

@@ -64,7 +64,11 @@ export function safeEncode(value: number): string {
   return text;
 }
 
+let lastFormatted = { ms: Number.NaN, text: '' };
+
 /** A metav1.Time as the API serializes it: RFC 3339, whole seconds, UTC. */
 export function formatTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const ms = date.getTime();
+  if (ms !== lastFormatted.ms) lastFormatted = { ms, text: `${date.toISOString().slice(0, 19)}Z` };
+  return lastFormatted.text;
 }

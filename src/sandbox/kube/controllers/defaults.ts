@@ -1,6 +1,7 @@
 // API defaulting, as kube-apiserver fills unset fields on every create and update of the kinds served.
+// Copy-on-write: every object on a path that gets defaults is copied, the argument is never changed.
 import { isJsonObject } from '../patch/json.js';
-import type { JsonObject, KubeObject } from '../types.js';
+import type { KubeObject } from '../types.js';
 
 type Fields = Record<string, unknown>;
 
@@ -8,12 +9,12 @@ function setDefault(target: Fields, key: string, value: unknown): void {
   if (target[key] === undefined) target[key] = value;
 }
 
+/** A fresh shallow copy of `target[key]` (an empty object when unset), stored back in `target`. */
 function child(target: Fields, key: string): Fields {
   const value = target[key];
-  if (isJsonObject(value)) return value;
-  const created: JsonObject = {};
-  target[key] = created;
-  return created;
+  const copy: Fields = isJsonObject(value) ? { ...value } : {};
+  target[key] = copy;
+  return copy;
 }
 
 function pullPolicy(image: unknown): string {
@@ -23,22 +24,25 @@ function pullPolicy(image: unknown): string {
   return !tagged || lastSegment.endsWith(':latest') ? 'Always' : 'IfNotPresent';
 }
 
-function defaultContainer(container: Fields): void {
+function defaultContainer(original: unknown): unknown {
+  if (!isJsonObject(original)) return original;
+  const container: Fields = { ...original };
   setDefault(container, 'resources', {});
   setDefault(container, 'terminationMessagePath', '/dev/termination-log');
   setDefault(container, 'terminationMessagePolicy', 'File');
   setDefault(container, 'imagePullPolicy', pullPolicy(container.image));
-  const ports = container.ports;
-  if (Array.isArray(ports)) {
-    for (const port of ports) if (isJsonObject(port)) setDefault(port, 'protocol', 'TCP');
+  if (Array.isArray(container.ports)) {
+    container.ports = container.ports.map((port: unknown) =>
+      isJsonObject(port) && port.protocol === undefined ? { ...port, protocol: 'TCP' } : port,
+    );
   }
+  return container;
 }
 
-export function defaultPodSpec(spec: Fields): void {
+function defaultPodSpec(spec: Fields): void {
   for (const key of ['containers', 'initContainers']) {
     const list = spec[key];
-    if (Array.isArray(list))
-      for (const container of list) if (isJsonObject(container)) defaultContainer(container);
+    if (Array.isArray(list)) spec[key] = list.map(defaultContainer);
   }
   setDefault(spec, 'restartPolicy', 'Always');
   setDefault(spec, 'terminationGracePeriodSeconds', 30);
@@ -55,11 +59,7 @@ function defaultTemplate(spec: Fields): void {
 
 function defaultWorkload(kind: string, spec: Fields): void {
   if (kind !== 'DaemonSet') setDefault(spec, 'replicas', 1);
-  if (kind === 'ReplicaSet') {
-    defaultTemplate(spec);
-    return;
-  }
-  setDefault(spec, 'revisionHistoryLimit', 10);
+  if (kind !== 'ReplicaSet') setDefault(spec, 'revisionHistoryLimit', 10);
   if (kind === 'Deployment') {
     setDefault(spec, 'progressDeadlineSeconds', 600);
     setDefault(spec, 'strategy', {
@@ -82,31 +82,35 @@ function defaultWorkload(kind: string, spec: Fields): void {
 
 /** Returns the object with defaults filled in; the argument is not changed. */
 export function withDefaults<T extends KubeObject>(object: T): T {
-  const copy = structuredClone(object);
-  const spec = isJsonObject(copy.spec) ? copy.spec : undefined;
-  switch (copy.kind) {
+  switch (object.kind) {
     case 'Deployment':
     case 'ReplicaSet':
     case 'StatefulSet':
-    case 'DaemonSet':
-      defaultWorkload(copy.kind, spec ?? child(copy, 'spec'));
-      break;
-    case 'Pod': {
-      const podSpec = spec ?? child(copy, 'spec');
-      defaultPodSpec(podSpec);
-      setDefault(podSpec, 'serviceAccountName', 'default');
-      setDefault(podSpec, 'enableServiceLinks', true);
-      setDefault(podSpec, 'priority', 0);
-      break;
+    case 'DaemonSet': {
+      const copy: T = { ...object };
+      defaultWorkload(object.kind, child(copy, 'spec'));
+      return copy;
     }
-    case 'Namespace':
-      copy.metadata.labels = {
-        ...copy.metadata.labels,
-        'kubernetes.io/metadata.name': copy.metadata.name,
+    case 'Pod': {
+      const copy: T = { ...object };
+      const spec = child(copy, 'spec');
+      defaultPodSpec(spec);
+      setDefault(spec, 'serviceAccountName', 'default');
+      setDefault(spec, 'enableServiceLinks', true);
+      setDefault(spec, 'priority', 0);
+      return copy;
+    }
+    case 'Namespace': {
+      const labels = {
+        ...object.metadata.labels,
+        'kubernetes.io/metadata.name': object.metadata.name,
       };
-      setDefault(spec ?? child(copy, 'spec'), 'finalizers', ['kubernetes']);
+      const copy: T = { ...object, metadata: { ...object.metadata, labels } };
+      setDefault(child(copy, 'spec'), 'finalizers', ['kubernetes']);
       setDefault(copy, 'status', { phase: 'Active' });
-      break;
+      return copy;
+    }
+    default:
+      return object;
   }
-  return copy;
 }

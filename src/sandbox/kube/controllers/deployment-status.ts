@@ -1,5 +1,6 @@
 // A Deployment's status from its ReplicaSets, with the Available and Progressing conditions the
 // deployment controller sets (NewReplicaSetAvailable, ReplicaSetUpdated, ProgressDeadlineExceeded, ...).
+import { formatTime } from '../random.js';
 import type { Condition, Fields, Workload } from '../types.js';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -56,7 +57,7 @@ function omitZero(fields: Record<string, number>): Fields {
 
 export function deploymentStatus(facts: RolloutFacts): Fields {
   const { deployment, newRS, allRS, now } = facts;
-  const at = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const at = formatTime(now);
   const desired = deployment.spec.replicas ?? 1;
   const previous = (deployment.status ?? {}) as {
     conditions?: Condition[];

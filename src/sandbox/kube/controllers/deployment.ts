@@ -256,10 +256,7 @@ export class DeploymentController {
       rs.metadata.name,
     );
     const from = replicas(current);
-    if (from === to) {
-      this.replicaSets.sync(current);
-      return false;
-    }
+    if (from === to) return false;
     const scaled = this.registry.update(REPLICA_SET, {
       ...current,
       spec: { ...current.spec, replicas: to },

@@ -20,6 +20,8 @@ export interface EventSpec {
   message: string;
   source: EventSource;
   fieldPath?: string;
+  /** How many occurrences this record stands for (default 1), e.g. several restarts seen at once. */
+  times?: number;
 }
 
 interface EventObject extends KubeObject {
@@ -63,7 +65,11 @@ export class EventRecorder {
       ? this.registry.get<EventObject>(EVENT, namespace, existingName)
       : undefined;
     if (existing) {
-      this.registry.update(EVENT, { ...existing, count: existing.count + 1, lastTimestamp: now });
+      this.registry.update(EVENT, {
+        ...existing,
+        count: existing.count + (spec.times ?? 1),
+        lastTimestamp: now,
+      });
       return;
     }
     const name = `${involved.metadata.name}.${this.random.hex(16)}`;
@@ -78,7 +84,7 @@ export class EventRecorder {
       source: spec.source,
       firstTimestamp: now,
       lastTimestamp: now,
-      count: 1,
+      count: spec.times ?? 1,
       type: spec.type,
       eventTime: null,
       reportingComponent: spec.source.component,

@@ -38,8 +38,15 @@ export function longHex(seed: string, length = 64): string {
   return text.slice(0, length);
 }
 
+const imageIds = new Map<string, string>();
+
 function imageId(image: string): string {
-  return `${image.split(':')[0] ?? image}@sha256:${longHex(image)}`;
+  let id = imageIds.get(image);
+  if (id === undefined) {
+    id = `${image.split(':')[0] ?? image}@sha256:${longHex(image)}`;
+    imageIds.set(image, id);
+  }
+  return id;
 }
 
 function qosClass(containers: Container[]): string {
@@ -182,8 +189,14 @@ function condition(
   return { ...fields, lastProbeTime: null, lastTransitionTime };
 }
 
-/** The full `status` of a pod; deterministic for the same inputs, so unchanged pods are not rewritten. */
-export function podStatus(input: PodStatusInput): Fields {
+/** The full `status` of a pod and its container views; deterministic for the same inputs, so unchanged pods are not rewritten. */
+export interface PodReport {
+  status: Fields;
+  /** Per container, in spec order; empty while the pod is unscheduled. */
+  views: ContainerView[];
+}
+
+export function podReport(input: PodStatusInput): PodReport {
   const { pod, behaviour, placement, previous } = input;
   const now = formatTime(input.now);
   const qos = qosClass(pod.spec.containers);
@@ -194,7 +207,7 @@ export function podStatus(input: PodStatusInput): Fields {
       reason: 'Unschedulable',
       message: input.unschedulableMessage ?? 'no nodes available to schedule pods',
     });
-    return { phase: 'Pending', conditions: [scheduled], qosClass: qos };
+    return { status: { phase: 'Pending', conditions: [scheduled], qosClass: qos }, views: [] };
   }
   const views = pod.spec.containers.map((c) => containerView(pod, c, behaviour, input.now));
   const unready = pod.spec.containers.filter((_, i) => !views[i]?.ready).map((c) => c.name);
@@ -207,7 +220,7 @@ export function podStatus(input: PodStatusInput): Fields {
       };
   const creating = views.some((v) => v.reason === 'ContainerCreating');
   const ready = containersReady && placement.nodeReady;
-  return {
+  const status = {
     phase: views.some((v) => v.started || v.restarts > 0) ? 'Running' : 'Pending',
     conditions: [
       condition(previous, now, {
@@ -235,6 +248,7 @@ export function podStatus(input: PodStatusInput): Fields {
     containerStatuses: views.map((v) => v.status),
     qosClass: qos,
   };
+  return { status, views };
 }
 
 export function isPodReady(pod: Pod): boolean {

@@ -4,7 +4,7 @@ import { deepEqual } from '../patch/json.js';
 import { resourceTypeForKind } from '../resources.js';
 import { NODE, type NodeManager } from './nodes.js';
 import { controllerRef } from './owners.js';
-import { containerView, podStatus, type PodPlacement } from './pod-status.js';
+import { podReport, type ContainerView, type PodPlacement } from './pod-status.js';
 import type { PodBehaviour, ScenarioState } from './behaviour.js';
 import type { EventRecorder } from './events.js';
 import type { Registry } from '../store/registry.js';
@@ -36,6 +36,8 @@ interface ContainerStatusJson {
 
 export class PodManager {
   private readonly origins = new Map<string, PodOrigin>();
+  private readonly lastInputs = new Map<string, string>();
+  private readonly behaviourIds = new Map<PodBehaviour, number>();
   private schedulable: string[] | undefined;
   private cursor = 0;
 
@@ -49,6 +51,13 @@ export class PodManager {
 
   create(spec: NewPod): Pod {
     const { owner, template } = spec;
+    const images = template.spec.containers.map((c) => c.image);
+    const behaviour = this.scenario.behaviourFor(
+      spec.origin.workload,
+      spec.origin.templateHash,
+      images,
+    );
+    const nodeName = spec.nodeName ?? (behaviour.kind === 'Pending' ? undefined : this.pickNode());
     const pod = this.registry.create<Pod>(POD, {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -63,10 +72,7 @@ export class PodManager {
         ...(template.metadata.annotations ? { annotations: template.metadata.annotations } : {}),
         ownerReferences: [controllerRef(owner)],
       },
-      spec: {
-        ...structuredClone(template.spec),
-        ...(spec.nodeName ? { nodeName: spec.nodeName } : {}),
-      },
+      spec: { ...template.spec, ...(nodeName ? { nodeName } : {}) },
     });
     this.origins.set(pod.metadata.uid, spec.origin);
     return this.refresh(pod);
@@ -88,6 +94,8 @@ export class PodManager {
   /** Schedules the pod if it can be and brings its status up to date with the clock and its node. */
   refresh(pod: Pod): Pod {
     const behaviour = this.behaviourOf(pod);
+    const inputs = this.inputsOf(pod, behaviour);
+    if (this.lastInputs.get(pod.metadata.uid) === inputs) return pod;
     let current = pod;
     if (!current.spec.nodeName && behaviour.kind !== 'Pending') {
       const nodeName = this.pickNode();
@@ -99,7 +107,7 @@ export class PodManager {
         );
     }
     const placement = this.placement(current);
-    const status = podStatus({
+    const { status, views } = podReport({
       pod: current,
       behaviour,
       now: this.clock.now(),
@@ -110,14 +118,29 @@ export class PodManager {
           ? (behaviour.message ?? this.unschedulableMessage(true))
           : this.unschedulableMessage(false),
     });
-    if (deepEqual(status, current.status)) return current;
+    if (deepEqual(status, current.status)) {
+      this.lastInputs.set(pod.metadata.uid, this.inputsOf(current, behaviour));
+      return current;
+    }
     const updated = this.registry.update(POD, { ...current, status });
-    this.recordEvents(updated, current.status, behaviour);
+    this.recordEvents(updated, current.status, views);
+    this.lastInputs.set(pod.metadata.uid, this.inputsOf(updated, behaviour));
     return updated;
+  }
+
+  /** What a pod's status depends on; the same inputs give the same status, so refresh can skip it. */
+  private inputsOf(pod: Pod, behaviour: PodBehaviour): string {
+    const node = pod.spec.nodeName ? this.registry.get(NODE, '', pod.spec.nodeName) : undefined;
+    const behaviourId =
+      this.behaviourIds.get(behaviour) ??
+      this.behaviourIds.set(behaviour, this.behaviourIds.size).size - 1;
+    const nodes = this.registry.store.count(NODE);
+    return `${pod.metadata.resourceVersion}|${this.clock.now().getTime()}|${behaviourId}|${node?.metadata.resourceVersion ?? '-'}|${nodes}`;
   }
 
   delete(pod: Pod): void {
     this.origins.delete(pod.metadata.uid);
+    this.lastInputs.delete(pod.metadata.uid);
     const namespace = pod.metadata.namespace ?? '';
     if (this.registry.get(POD, namespace, pod.metadata.name))
       this.registry.delete(POD, namespace, pod.metadata.name);
@@ -163,7 +186,7 @@ export class PodManager {
     return `0/${total} nodes are available: ${why}. preemption: 0/${total} nodes are available: ${preemption}.`;
   }
 
-  private recordEvents(pod: Pod, previous: Fields | undefined, behaviour: PodBehaviour): void {
+  private recordEvents(pod: Pod, previous: Fields | undefined, views: ContainerView[]): void {
     const kubelet = { component: 'kubelet', host: pod.spec.nodeName ?? '' };
     if (!pod.spec.nodeName) {
       const message =
@@ -177,13 +200,21 @@ export class PodManager {
       return;
     }
     const before = (previous?.containerStatuses ?? []) as ContainerStatusJson[];
-    for (const container of pod.spec.containers) {
-      const view = containerView(pod, container, behaviour, this.clock.now());
+    pod.spec.containers.forEach((container, index) => {
+      const view = views[index];
+      if (!view) return;
       const old = before.find((s) => s.name === container.name);
       const oldReason = old?.state?.waiting?.reason;
       const fieldPath = `spec.containers{${container.name}}`;
-      const warn = (reason: string, message: string) =>
-        this.events.record(pod, { type: 'Warning', reason, message, source: kubelet, fieldPath });
+      const warn = (reason: string, message: string, times = 1) =>
+        this.events.record(pod, {
+          type: 'Warning',
+          reason,
+          message,
+          source: kubelet,
+          fieldPath,
+          times,
+        });
       if (
         view.reason === 'CrashLoopBackOff' &&
         (oldReason !== 'CrashLoopBackOff' || view.restarts > (old?.restartCount ?? 0))
@@ -191,6 +222,7 @@ export class PodManager {
         warn(
           'BackOff',
           `Back-off restarting failed container ${container.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
+          Math.max(1, view.restarts - (old?.restartCount ?? 0)),
         );
       }
       if (
@@ -219,7 +251,7 @@ export class PodManager {
       ) {
         warn('Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503');
       }
-    }
+    });
   }
 }
 

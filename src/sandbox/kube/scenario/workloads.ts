@@ -1,6 +1,14 @@
 // Builds Deployments, StatefulSets and DaemonSets from short scenario options, the way a manifest
 // applied with kubectl would look: selector `app: <name>`, one container named after the workload.
-import type { BehaviourInput } from '../controllers/behaviour.js';
+import {
+  toBehaviour,
+  workloadKey,
+  type BehaviourInput,
+  type ScenarioState,
+} from '../controllers/behaviour.js';
+import { templateHash } from '../controllers/hash.js';
+import { resourceTypeForKind } from '../resources.js';
+import type { Registry } from '../store/registry.js';
 import type { Container, StringMap, Workload } from '../types.js';
 
 export interface ContainerOptions {
@@ -124,4 +132,30 @@ export function appliedOver(current: Workload, built: Workload): Workload {
     },
     spec,
   };
+}
+
+/** Creates or updates the workload as `kubectl apply` would, and records the behaviour its template's
+ * pods should have. The controllers react when the caller settles them. */
+export function applyWorkload(
+  registry: Registry,
+  scenario: ScenarioState,
+  kind: WorkloadKind,
+  namespace: string,
+  name: string,
+  options: DeploymentOptions,
+): void {
+  const type = resourceTypeForKind(kind);
+  const built = buildWorkload(kind, namespace, name, options);
+  const current = registry.get<Workload>(type, namespace, name);
+  const stored = current
+    ? registry.update(type, appliedOver(current, built), { keepStatus: true })
+    : registry.create(type, built);
+  if (options.behaviour !== undefined) {
+    const key = workloadKey(kind, namespace, name);
+    scenario.setTemplateBehaviour(
+      key,
+      templateHash(stored.spec.template),
+      toBehaviour(options.behaviour),
+    );
+  }
 }

@@ -78,24 +78,25 @@ export class Registry {
     if (expected && expected !== current.metadata.resourceVersion) {
       throw conflict(type, next.metadata.name);
     }
-    const candidate: KubeObject = withDefaults({
-      ...next,
-      metadata: {
-        ...next.metadata,
-        uid: current.metadata.uid,
-        creationTimestamp: current.metadata.creationTimestamp,
-        resourceVersion: current.metadata.resourceVersion,
-      },
-    });
+    const metadata = {
+      ...next.metadata,
+      uid: current.metadata.uid,
+      creationTimestamp: current.metadata.creationTimestamp,
+      resourceVersion: current.metadata.resourceVersion,
+    };
+    // A spec passed on unchanged (a status or metadata write) was defaulted when it was stored.
+    const specUnchanged = next.spec === current.spec;
+    const candidate: KubeObject = specUnchanged
+      ? { ...next, metadata }
+      : withDefaults({ ...next, metadata });
     if (options.keepStatus) {
       if (current.status === undefined) delete candidate.status;
       else candidate.status = current.status;
     }
     if (GENERATION_KINDS.has(type.kind)) {
       const generation = current.metadata.generation ?? 1;
-      candidate.metadata.generation = deepEqual(candidate.spec, current.spec)
-        ? generation
-        : generation + 1;
+      const same = specUnchanged || deepEqual(candidate.spec, current.spec);
+      candidate.metadata.generation = same ? generation : generation + 1;
     }
     if (deepEqual(candidate, current)) return current;
     const stored = this.store.put(type, candidate) as T;
