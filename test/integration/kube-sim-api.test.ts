@@ -8,6 +8,9 @@ import {
   VersionApi,
   type V1Deployment,
 } from '@kubernetes/client-node';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   refusal,
@@ -56,6 +59,19 @@ describe('discovery', () => {
     );
     const core = await h.core.getAPIResources();
     expect(core.resources.find((r) => r.name === 'pods/log')?.verbs).toEqual(['get']);
+  });
+
+  it('writes a kubeconfig file whose named context reaches the cluster', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kube-sim-')), 'config');
+    h.sim.writeKubeconfig(path, 'prod-eu');
+    const fromFile = new KubeConfig();
+    fromFile.loadFromFile(path);
+    expect(fromFile.getCurrentContext()).toBe('prod-eu');
+    expect(fromFile.getCurrentCluster()).toMatchObject({ server: h.sim.url, skipTLSVerify: true });
+    const list = await fromFile
+      .makeApiClient(AppsV1Api)
+      .listNamespacedDeployment({ namespace: 'payments' });
+    expect(names(list)).toEqual(['api']);
   });
 
   it('refuses a client without the bearer token with 401', async () => {
@@ -184,6 +200,20 @@ describe('create, get and delete', () => {
     expect(
       names(await h.core.listNamespacedPod({ namespace: 'shop', labelSelector: 'app=cart' })),
     ).toEqual([]);
+  });
+
+  it('lets the ReplicaSet replace a pod deleted through the API', async () => {
+    const [victim] = (
+      await h.core.listNamespacedPod({ namespace: 'shop', labelSelector: 'app=web' })
+    ).items;
+    const deleted = await h.core.deleteNamespacedPod({
+      name: victim?.metadata?.name ?? '',
+      namespace: 'shop',
+    });
+    expect(deleted.metadata?.uid).toBe(victim?.metadata?.uid);
+    const after = await h.core.listNamespacedPod({ namespace: 'shop', labelSelector: 'app=web' });
+    expect(after.items).toHaveLength(2);
+    expect(names(after)).not.toContain(victim?.metadata?.name);
   });
 
   it('answers NotFound, AlreadyExists and a missing namespace with real Status objects', async () => {

@@ -1,6 +1,6 @@
 // SimulatedCluster: a real HTTP server speaking the Kubernetes API over simulated state, with the
 // scenario API tests and the sandbox use to shape it (nodes, workloads, pod behaviour, logs, faults).
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { startApiServer, type RecordedRequest } from './api/server.js';
 import { WatchHub } from './api/watch.js';
 import {
@@ -121,8 +121,8 @@ export class SimulatedCluster {
     });
   }
 
-  async writeKubeconfig(path: string, contextName?: string): Promise<void> {
-    await writeFile(path, this.kubeconfig(contextName), 'utf8');
+  writeKubeconfig(path: string, contextName?: string): void {
+    writeFileSync(path, this.kubeconfig(contextName), 'utf8');
   }
 
   addNamespace(name: string, labels?: StringMap): KubeObject {

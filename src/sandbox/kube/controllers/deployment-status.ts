@@ -129,7 +129,7 @@ export function deploymentStatus(facts: RolloutFacts): Fields {
       },
       true,
     );
-  } else if (facts.newRSEvent === 'found') {
+  } else if (facts.newRSEvent === 'found' && !wasProgressing) {
     progressing = condition(
       wasProgressing,
       at,

@@ -104,6 +104,7 @@ export class Controllers {
       if (!deleted) this.enqueue(type, object);
       this.enqueueOwner(object);
     } else if (type === POD) {
+      if (deleted) this.pods.forget(object);
       if (controllerOf(object)) this.enqueueOwner(object);
       else if (!deleted) this.enqueue(POD, object);
     } else if (type === NODE) {

@@ -139,11 +139,15 @@ export class PodManager {
   }
 
   delete(pod: Pod): void {
-    this.origins.delete(pod.metadata.uid);
-    this.lastInputs.delete(pod.metadata.uid);
     const namespace = pod.metadata.namespace ?? '';
     if (this.registry.get(POD, namespace, pod.metadata.name))
       this.registry.delete(POD, namespace, pod.metadata.name);
+  }
+
+  /** Drops what was kept about a pod once it is gone, however it was deleted. */
+  forget(pod: KubeObject): void {
+    this.origins.delete(pod.metadata.uid);
+    this.lastInputs.delete(pod.metadata.uid);
   }
 
   nodesChanged(): void {
