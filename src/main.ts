@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { oncallCommand } from '../commands/oncall.js';
 import { changeSubcommands } from '../commands/oncall/change-subcommands.js';
+import { calendarSubcommand } from '../commands/oncall/calendar.js';
 import { coverActionModules, coverSubcommand } from '../commands/oncall/cover.js';
 import { readSubcommands } from '../commands/oncall/read-subcommands.js';
 import { swapActionModules } from '../commands/oncall/swap-actions.js';
@@ -14,6 +15,7 @@ import { openDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
+import { CalendarFeeds } from './oncall/calendar-feed.js';
 import { CoverRequests } from './oncall/cover-requests.js';
 import { OncallChanges } from './oncall/oncall-changes.js';
 import { OncallReader } from './oncall/oncall-reader.js';
@@ -24,11 +26,15 @@ import { UserGroupSync } from './oncall/user-groups/sync.js';
 import { coverRequestJobs } from './scheduler/cover-jobs.js';
 import { Ticker } from './scheduler/ticker.js';
 import { registerActions } from './slack/actions.js';
+import { registerAppHome } from './slack/app-home.js';
+import { calendarRoute } from './slack/calendar-route.js';
 import { registerCommands } from './slack/commands.js';
+import { slackDisplayNames } from './slack/people/display-names.js';
 import { resolvePeople } from './slack/people/resolve-people.js';
 import { slackDirectory } from './slack/people/slack-directory.js';
 import { slackUserGroups } from './slack/people/slack-user-groups.js';
 import { createSlackApp } from './slack/slack-app.js';
+import { createWebClient } from './slack/web-client.js';
 import { webPoster } from './slack/web-poster.js';
 
 export interface StartOptions {
@@ -72,24 +78,34 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
   closers.push(() => db.close());
   try {
     await runMigrations(db, { logger });
-    const slack = createSlackApp({
-      mode: env.slack,
-      slackApiUrl: env.slackApiUrl,
-      port: env.port,
-      logger,
-      readiness: [{ name: 'database', check: () => db.ping() }],
-      webApiRetries: options.webApiRetries,
-    });
-    await slack.init();
-    closers.push(() => slack.stop());
-
-    const people = await resolvePeople(loadedConfig, slackDirectory(slack.client), logger);
+    const web = createWebClient(env.slack.botToken, env.slackApiUrl, options.webApiRetries);
+    const people = await resolvePeople(loadedConfig, slackDirectory(web), logger);
     const config = people.config;
     const store = new OncallStore(db.pool);
     const complete = withoutRotations(config, people.incompleteRotations);
     for (const roster of await recordRosters(store, complete, clock.now())) {
       logger.info(roster, 'roster version recorded');
     }
+    const calendars = new CalendarFeeds({
+      config,
+      store,
+      changes: store,
+      clock,
+      displayName: slackDisplayNames(web),
+      publicUrl: env.publicUrl,
+    });
+
+    const slack = createSlackApp({
+      mode: env.slack,
+      slackApiUrl: env.slackApiUrl,
+      port: env.port,
+      logger,
+      readiness: [{ name: 'database', check: () => db.ping() }],
+      routes: [calendarRoute((token) => calendars.render(token), logger)],
+      webApiRetries: options.webApiRetries,
+    });
+    await slack.init();
+    closers.push(() => slack.stop());
 
     const poster = webPoster(slack.client);
     const reader = new OncallReader({ config, changes: store, clock });
@@ -101,9 +117,11 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
         ...readSubcommands(reader),
         ...changeSubcommands({ reader, changes, covers, poster, clock }),
         cover: coverSubcommand(coverDeps),
+        calendar: calendarSubcommand(calendars),
       }),
     ]);
     registerActions(slack.app, [...swapActionModules(changes), ...coverActionModules(coverDeps)]);
+    registerAppHome(slack.app, reader);
 
     const groupSync = new UserGroupSync({
       slack: slackUserGroups(slack.client),

@@ -16,6 +16,8 @@ export interface RuntimeEnv {
   port: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dataDir: string;
+  /** Where people reach the app from outside (calendar links); default http://localhost:PORT. */
+  publicUrl: string;
 }
 
 const envSchema = z.object({
@@ -36,6 +38,9 @@ const envSchema = z.object({
     .default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WATCHKEEPER_DATA_DIR: z.string().trim().min(1).default('.data'),
+  PUBLIC_URL: z
+    .url({ message: 'PUBLIC_URL must be a URL like https://watchkeeper.example.com' })
+    .optional(),
 });
 
 /** Reads and checks the environment; a bad value is a UserFacingError naming the variable. */
@@ -58,6 +63,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     dataDir: env.WATCHKEEPER_DATA_DIR,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
   };
 }
 

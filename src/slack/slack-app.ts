@@ -2,7 +2,7 @@
 // call sent to SLACK_API_URL, health routes, JSON logs and the global error handler.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackMode } from '../config/env.js';
 import { UserFacingError } from '../errors.js';
@@ -17,6 +17,8 @@ export interface SlackAppOptions {
   port: number;
   logger: Logger;
   readiness: ReadinessCheck[];
+  /** Extra HTTP routes served next to /slack/events (e.g. calendar feeds). */
+  routes?: CustomRoute[];
   /** Retries of the Web API client; the outbox retries posts itself, so keep this small. */
   webApiRetries?: number;
 }
@@ -47,14 +49,15 @@ export function createSlackApp(options: SlackAppOptions): SlackRuntime {
       },
     },
   ];
+  const customRoutes: CustomRoute[] = [...healthRoutes(readiness), ...(options.routes ?? [])];
   const common = {
     logger: boltLogger(logger),
     logLevel: LogLevel.INFO,
     clientOptions,
-    customRoutes: healthRoutes(readiness),
-    extendedErrorHandler: true,
+    customRoutes,
+    extendedErrorHandler: true as const,
     deferInitialization: true,
-  } as const;
+  };
   const app =
     mode.kind === 'http'
       ? new App({

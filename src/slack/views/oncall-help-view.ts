@@ -8,7 +8,9 @@ const lines = [
   '`/oncall mine` — your next shifts',
   '`/oncall override <rotation> @user <from> <to> [reason]` — someone covers a time range, e.g. `/oncall override zurich @bob tomorrow 18:00 fri 09:00 dentist`',
   '`/oncall swap <rotation> @a <shift-date> @b <shift-date>` — trade two whole shifts; the other person confirms',
-  '`/oncall cancel <id>` — cancel an override (`o12`) or a swap (`s4`)',
+  '`/oncall cover [rotation] <from> <to> [note]` — ask the team to cover part of your shift; the first to click takes it',
+  '`/oncall cancel <id>` — cancel an override (`o12`), a swap (`s4`) or a cover request (`c7`)',
+  "`/oncall calendar [rotation]` — a private calendar link (Google, Outlook) with your shifts or a rotation's",
 ];
 
 export function renderOncallHelp(): SlackMessage {
