@@ -1,0 +1,359 @@
+// Wording of the /k8s views: what a reader sees for healthy, troubled and stale clusters, lists,
+// logs, history and help — and that cluster text can never turn into a mention.
+import { describe, expect, it } from 'vitest';
+import type { ClusterHealth } from '../../src/cluster/health.js';
+import type { Source } from '../../src/cluster-queries/models.js';
+import { renderClusters, renderK8sHelp } from '../../src/slack/views/k8s-clusters-view.js';
+import { renderHistory, renderLogs } from '../../src/slack/views/k8s-detail-views.js';
+import {
+  renderNodes,
+  renderPods,
+  renderWorkloads,
+  where,
+} from '../../src/slack/views/k8s-list-views.js';
+import { renderStatus } from '../../src/slack/views/k8s-status-view.js';
+import { echo } from '../../src/cluster-queries/echo.js';
+import { codeBlocks, formatAge } from '../../src/slack/views/k8s-text.js';
+import { blockText } from '../support/block-text.js';
+
+const at = new Date('2026-03-02T09:00:00Z');
+const token = (instant: Date) => `<!date^${instant.getTime() / 1000}^`;
+const live = (cluster = 'prod-eu'): Source => ({
+  cluster,
+  at,
+  state: { name: cluster, synced: true, lastSyncedAt: at, lastError: null, resources: [] },
+});
+const stale = (cluster = 'prod-eu'): Source => ({
+  cluster,
+  at,
+  state: {
+    name: cluster,
+    synced: false,
+    lastSyncedAt: new Date('2026-03-02T08:40:00Z'),
+    lastError: 'watch on pods dropped',
+    resources: [],
+  },
+});
+
+const healthy = (cluster: string): ClusterHealth => ({
+  cluster,
+  healthy: true,
+  nodes: { ready: 3, total: 3, notReady: [] },
+  degradedDeployments: [],
+  failingPods: [],
+  recentRollouts: [{ namespace: 'shop', name: 'web', revision: 4, at, images: ['shop/web:2'] }],
+  topWarnings: [],
+});
+
+const troubled: ClusterHealth = {
+  cluster: 'prod-eu',
+  healthy: false,
+  nodes: { ready: 2, total: 3, notReady: [{ name: 'node-3', reason: 'KubeletNotReady' }] },
+  degradedDeployments: [
+    {
+      namespace: 'shop',
+      name: 'web',
+      kind: 'Deployment',
+      ready: 1,
+      desired: 3,
+      reason: 'ProgressDeadlineExceeded',
+    },
+  ],
+  failingPods: [
+    {
+      namespace: 'shop',
+      workload: 'web',
+      workloadKind: 'Deployment',
+      pods: 2,
+      reason: 'CrashLoopBackOff',
+      restarts: 31,
+      message: 'back-off 5m0s',
+    },
+  ],
+  recentRollouts: [],
+  topWarnings: [{ reason: 'BackOff', count: 31, example: 'Back-off restarting failed container' }],
+};
+
+describe('status', () => {
+  it('shows a troubled cluster: nodes, degraded workloads, failing pods grouped with restarts, warnings', () => {
+    const text = blockText(renderStatus([{ source: live(), health: troubled }]).blocks);
+    expect(text).toContain('2/3 nodes ready; not ready: `node-3` (KubeletNotReady)');
+    expect(text).toContain('Deployment `shop/web` 1/3 ready — ProgressDeadlineExceeded');
+    expect(text).toContain('`shop/web` 2 pods CrashLoopBackOff · 31 restarts — back-off 5m0s');
+    expect(text).toContain('*BackOff* ×31');
+    expect(text).toContain(`prod-eu · as of ${token(at)}`);
+  });
+
+  it('puts healthy clusters on one line each and gives troubled ones a screen', () => {
+    const message = renderStatus([
+      { source: live('staging'), health: healthy('staging') },
+      { source: live(), health: troubled },
+    ]);
+    const text = blockText(message.blocks);
+    expect(text).toContain(
+      ':large_green_circle: *staging* healthy — 3/3 nodes ready · 1 rollout in the last 24 h',
+    );
+    expect(text).toContain('*Failing pods (1)*');
+    expect(message.text).toBe(
+      'staging: healthy; prod-eu: 1 node not ready, 1 degraded workload, 1 workload with failing pods',
+    );
+  });
+
+  it('lists rollouts of the last day with a date token', () => {
+    const text = blockText(
+      renderStatus([{ source: live('staging'), health: healthy('staging') }]).blocks,
+    );
+    expect(text).toContain('No degraded workloads, no failing pods.');
+    expect(text).toContain(`\`shop/web\` revision 4 ${token(at)}`);
+  });
+
+  it('says when the cache is stale, and when a cluster never answered', () => {
+    const text = blockText(
+      renderStatus([
+        { source: stale(), health: healthy('prod-eu') },
+        { source: stale('dev'), health: null, unavailable: 'Cluster dev has not answered yet.' },
+      ]).blocks,
+    );
+    expect(text).toContain(
+      `:warning: prod-eu · last synced ${token(new Date('2026-03-02T08:40:00Z'))}`,
+    );
+    expect(text).toContain('(watch on pods dropped) — this may be out of date');
+    expect(text).toContain(':x: *dev* — Cluster dev has not answered yet.');
+  });
+});
+
+describe('lists', () => {
+  it('summarises pods and marks the ones with problems', () => {
+    const message = renderPods({
+      source: live(),
+      where: { namespace: 'shop' },
+      filter: 'web',
+      problemsOnly: false,
+      rows: [
+        {
+          namespace: 'shop',
+          name: 'web-7d9f-a',
+          status: 'CrashLoopBackOff',
+          ready: '0/1',
+          restarts: 12,
+          node: 'node-1',
+          createdAt: new Date('2026-03-02T06:00:00Z'),
+          problem: true,
+        },
+        {
+          namespace: 'shop',
+          name: 'web-7d9f-b',
+          status: 'Running',
+          ready: '1/1',
+          restarts: 1,
+          createdAt: new Date('2026-02-20T09:00:00Z'),
+          problem: false,
+        },
+      ],
+    });
+    const text = blockText(message.blocks);
+    expect(message.text).toBe('2 pods in `shop` matching `web`, 1 with problems.');
+    expect(text).toContain(
+      ':red_circle: `shop/web-7d9f-a` CrashLoopBackOff · 0/1 ready · 12 restarts · node-1 · 3h',
+    );
+    expect(text).toContain(
+      ':large_green_circle: `shop/web-7d9f-b` Running · 1/1 ready · 1 restart · 10d',
+    );
+  });
+
+  it('says plainly when nothing matches', () => {
+    const message = renderPods({
+      source: live(),
+      where: { visible: ['shop', 'payments'] },
+      problemsOnly: true,
+      rows: [],
+    });
+    expect(message.text).toBe('No pods with problems in shop, payments.');
+  });
+
+  it('shows workloads with readiness, images and why they are degraded', () => {
+    const text = blockText(
+      renderWorkloads({
+        source: live(),
+        where: { visible: 'all' },
+        rows: [
+          {
+            kind: 'Deployment',
+            namespace: 'shop',
+            name: 'web',
+            ready: 1,
+            desired: 3,
+            upToDate: 1,
+            images: ['shop/web:2'],
+            createdAt: at,
+            problem: 'ProgressDeadlineExceeded',
+            paused: false,
+          },
+          {
+            kind: 'StatefulSet',
+            namespace: 'shop',
+            name: 'db',
+            ready: 1,
+            desired: 1,
+            upToDate: 1,
+            images: ['postgres:16'],
+            createdAt: at,
+            paused: true,
+          },
+        ],
+      }).blocks,
+    );
+    expect(text).toContain('2 workloads in all namespaces, 1 degraded.');
+    expect(text).toContain(
+      ':red_circle: Deployment `shop/web` 1/3 ready · 1 up to date · `shop/web:2` · 0s — ProgressDeadlineExceeded',
+    );
+    expect(text).toContain(
+      ':large_green_circle: StatefulSet `shop/db` 1/1 ready · 1 up to date · `postgres:16` · paused',
+    );
+  });
+
+  it('shows nodes that are not ready, under pressure or cordoned', () => {
+    const text = blockText(
+      renderNodes({
+        source: live(),
+        rows: [
+          {
+            name: 'node-1',
+            ready: 'Ready',
+            roles: ['control-plane'],
+            version: 'v1.30.4',
+            createdAt: at,
+            pressures: [],
+            unschedulable: false,
+          },
+          {
+            name: 'node-2',
+            ready: 'NotReady',
+            reason: 'KubeletNotReady',
+            roles: [],
+            version: 'v1.30.4',
+            createdAt: at,
+            pressures: ['MemoryPressure'],
+            unschedulable: true,
+          },
+        ],
+      }).blocks,
+    );
+    expect(text).toContain('1/2 nodes ready.');
+    expect(text).toContain(
+      ':red_circle: `node-2` NotReady (KubeletNotReady) · MemoryPressure · cordoned · v1.30.4',
+    );
+  });
+
+  it('names the namespaces a list covers', () => {
+    expect(where({ namespace: 'shop' })).toBe('in `shop`');
+    expect(where({ visible: 'all' })).toBe('in all namespaces');
+    expect(where({ visible: [] })).toBe('in no namespaces');
+  });
+});
+
+describe('details', () => {
+  it('shows a log tail in a code block, escaped, naming the other containers', () => {
+    const text = blockText(
+      renderLogs({
+        source: live(),
+        namespace: 'shop',
+        pod: 'web-1',
+        container: 'app',
+        containers: ['app', 'proxy'],
+        previous: true,
+        tail: 50,
+        lines: ['panic: <!channel> & ```boom```'],
+      }).blocks,
+    );
+    expect(text).toContain(
+      'Last 1 line of previous (terminated) container `app` in `shop/web-1` (asked for 50). Other containers: `proxy`.',
+    );
+    expect(text).toContain("```\npanic: &lt;!channel&gt; &amp; '''boom'''\n```");
+  });
+
+  it('lists revisions newest first with the current one marked', () => {
+    const replicaSet = {};
+    const text = blockText(
+      renderHistory({
+        source: live(),
+        namespace: 'shop',
+        name: 'web',
+        revisions: [
+          {
+            revision: 1,
+            images: ['shop/web:1'],
+            changeCause: 'first',
+            createdAt: new Date('2026-02-01T09:00:00Z'),
+            current: false,
+            replicaSet,
+          },
+          { revision: 2, images: ['shop/web:2'], createdAt: at, current: true, replicaSet },
+        ],
+      }).blocks,
+    );
+    expect(text.indexOf('*2* *(current)* `shop/web:2`')).toBeLessThan(
+      text.indexOf('*1* `shop/web:1`'),
+    );
+    expect(text).toContain('— “first”');
+  });
+});
+
+describe('clusters and help', () => {
+  it('lists the clusters a channel can see with their namespaces and freshness', () => {
+    const text = blockText(
+      renderClusters(
+        [
+          { source: live(), namespaces: ['shop', 'payments'], nodes: { ready: 3, total: 3 } },
+          { source: stale('staging'), namespaces: 'all' },
+        ],
+        'this channel',
+      ).blocks,
+    );
+    expect(text).toContain('Clusters this channel can see: 2.');
+    expect(text).toContain(':large_green_circle: *prod-eu* — shop, payments · 3/3 nodes ready');
+    expect(text).toContain(':warning: *staging* — all namespaces');
+    expect(text).toContain('Commands use *prod-eu* unless you add `--cluster <name>`.');
+  });
+
+  it('documents every subcommand', () => {
+    const text = blockText(renderK8sHelp().blocks);
+    for (const name of [
+      'status',
+      'pods',
+      'deploys',
+      'nodes',
+      'events',
+      'describe',
+      'logs',
+      'history',
+      'clusters',
+    ]) {
+      expect(text).toContain(`\`/k8s ${name}`);
+    }
+  });
+});
+
+describe('text helpers', () => {
+  it('echoes user text escaped and short', () => {
+    expect(echo('<!channel> & `x`')).toBe("&lt;!channel&gt; &amp; 'x'");
+    expect(echo('a'.repeat(300))).toBe(`${'a'.repeat(40)}…`);
+  });
+
+  it('writes ages as kubectl does', () => {
+    const now = new Date('2026-03-02T09:00:00Z');
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    expect(
+      [ago(45_000), ago(30 * 60_000), ago(5 * 3600_000), ago(9 * 86400_000)].map((d) =>
+        formatAge(d, now),
+      ),
+    ).toEqual(['45s', '30m', '5h', '9d']);
+    expect(formatAge(null, now)).toBe('?');
+  });
+
+  it('keeps every line when they fit', () => {
+    expect(codeBlocks(['a', 'b'], { maxSections: 2, keep: 'first', what: 'lines' })).toHaveLength(
+      1,
+    );
+  });
+});
