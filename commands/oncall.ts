@@ -2,7 +2,10 @@
 import { UserFacingError } from '../src/errors.js';
 import type { CommandModule, CommandRequest, SlackMessage } from '../src/slack/message.js';
 
-export type OncallSubcommand = (request: CommandRequest, args: string) => Promise<SlackMessage>;
+export type OncallSubcommand = (
+  request: CommandRequest,
+  args: string,
+) => Promise<SlackMessage | null>;
 
 export function oncallCommand(subcommands: Record<string, OncallSubcommand>): CommandModule {
   return {

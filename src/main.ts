@@ -5,6 +5,7 @@ import { oncallCommand } from '../commands/oncall.js';
 import { changeSubcommands } from '../commands/oncall/change-subcommands.js';
 import { calendarSubcommand } from '../commands/oncall/calendar.js';
 import { coverActionModules, coverSubcommand } from '../commands/oncall/cover.js';
+import { overrideModalModule } from '../commands/oncall/override-modal.js';
 import { readSubcommands } from '../commands/oncall/read-subcommands.js';
 import { swapActionModules } from '../commands/oncall/swap-actions.js';
 import { systemClock, type Clock } from './clock.js';
@@ -35,7 +36,8 @@ import { slackDirectory } from './slack/people/slack-directory.js';
 import { slackUserGroups } from './slack/people/slack-user-groups.js';
 import { createSlackApp } from './slack/slack-app.js';
 import { createWebClient } from './slack/web-client.js';
-import { webPoster } from './slack/web-poster.js';
+import { modalOpener, webPoster } from './slack/web-poster.js';
+import { registerModals } from './slack/modals.js';
 
 export interface StartOptions {
   env: RuntimeEnv;
@@ -108,6 +110,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
     closers.push(() => slack.stop());
 
     const poster = webPoster(slack.client);
+    const openModal = modalOpener(slack.client);
     const reader = new OncallReader({ config, changes: store, clock });
     const changes = new OncallChanges({ reader, store, clock });
     const covers = new CoverRequests({ config, reader, store, clock });
@@ -115,13 +118,14 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
     registerCommands(slack.app, [
       oncallCommand({
         ...readSubcommands(reader),
-        ...changeSubcommands({ reader, changes, covers, poster, clock }),
+        ...changeSubcommands({ reader, changes, covers, poster, openModal, clock }),
         cover: coverSubcommand(coverDeps),
         calendar: calendarSubcommand(calendars),
       }),
     ]);
     registerActions(slack.app, [...swapActionModules(changes), ...coverActionModules(coverDeps)]);
     registerAppHome(slack.app, reader);
+    registerModals(slack.app, [overrideModalModule({ reader, changes, poster, openModal, clock })]);
 
     const groupSync = new UserGroupSync({
       slack: slackUserGroups(slack.client),

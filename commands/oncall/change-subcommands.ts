@@ -6,7 +6,7 @@ import type { OncallReader } from '../../src/oncall/oncall-reader.js';
 import { findRotation } from '../../src/oncall/find-rotation.js';
 import { parseUserMention, splitArguments, takeTimeRange } from '../../src/oncall/time-input.js';
 import type { Clock } from '../../src/clock.js';
-import type { SlackPoster } from '../../src/slack/message.js';
+import type { ModalOpener, SlackPoster } from '../../src/slack/message.js';
 import {
   renderCancelled,
   renderOverrideCreated,
@@ -15,6 +15,7 @@ import {
 } from '../../src/slack/views/oncall-change-views.js';
 import type { OncallSubcommand } from '../oncall.js';
 import { cancelCover } from './cover.js';
+import { openOverrideModal } from './override-modal.js';
 
 const overrideUsage =
   'Usage: `/oncall override <rotation> @user <from> <to> [reason]`, e.g. `/oncall override zurich @bob tomorrow 18:00 fri 09:00 dentist`.';
@@ -36,13 +37,16 @@ export function changeSubcommands(deps: {
   changes: OncallChanges;
   covers: CoverRequests;
   poster: SlackPoster;
+  openModal: ModalOpener;
   clock: Clock;
 }): Record<string, OncallSubcommand> {
   return {
     override: async (request, args) => {
       const tokens = splitArguments(args);
-      if (tokens.length < 4)
+      if (tokens.length === 0) return openOverrideModal(deps, request);
+      if (tokens.length < 4) {
         throw new UserFacingError(`Some arguments are missing. ${overrideUsage}`);
+      }
       const rotationName = tokens[0] ?? '';
       const member = mentionAt(tokens, 1, overrideUsage);
       const context = findRotation(await deps.reader.contexts(request), rotationName);

@@ -16,7 +16,7 @@ export function registerCommands(app: App, modules: CommandModule[]): void {
         triggerId: command.trigger_id,
         responseUrl: command.response_url,
       });
-      await postToResponseUrl(command.response_url, reply);
+      if (reply) await postToResponseUrl(command.response_url, reply);
     });
   }
 }

@@ -23,7 +23,8 @@ export interface CommandRequest {
 /** A slash command: parse the text, call one service, render a message. */
 export interface CommandModule {
   command: string;
-  run(request: CommandRequest): Promise<SlackMessage>;
+  /** The reply, or null when the command answered another way (e.g. it opened a modal). */
+  run(request: CommandRequest): Promise<SlackMessage | null>;
 }
 
 export function plainMessage(text: string): SlackMessage {
@@ -61,4 +62,20 @@ export interface SlackPoster {
     options?: { threadTs?: string },
   ): Promise<{ ts: string }>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+}
+
+/** Opens a modal for the person who clicked or typed (Slack's trigger id lives 3 seconds). */
+export type ModalOpener = (triggerId: string, view: import('@slack/bolt').types.ModalView) => Promise<void>;
+
+/** A submitted modal: the values by block id, and what the form was opened for. */
+export interface ModalSubmission {
+  userId: string;
+  values: Record<string, string | undefined>;
+  privateMetadata: string;
+}
+
+/** A modal's submit handler: field errors keep the modal open; otherwise it closes. */
+export interface ModalModule {
+  callbackId: string;
+  submit(submission: ModalSubmission): Promise<{ errors?: Record<string, string> }>;
 }

@@ -1,6 +1,6 @@
 // The bot's own posts and updates through the Slack Web API (SLACK_API_URL applies).
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage, SlackPoster } from './message.js';
+import type { ModalOpener, SlackMessage, SlackPoster } from './message.js';
 
 export function webPoster(client: WebClient): SlackPoster {
   return {
@@ -17,5 +17,11 @@ export function webPoster(client: WebClient): SlackPoster {
     async update(channel, ts, message: SlackMessage) {
       await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
     },
+  };
+}
+
+export function modalOpener(client: WebClient): ModalOpener {
+  return async (triggerId, view) => {
+    await client.views.open({ trigger_id: triggerId, view });
   };
 }

@@ -123,9 +123,7 @@ describe('/oncall override and cancel', () => {
     const done = await oncall('U0CAROL01', `cancel ${id}`);
     expect(done.text).toContain(`cancelled override \`${id}\``);
     expect((await oncall('U0CAROL01', `cancel ${id}`)).text).toContain('already cancelled');
-    expect((await oncall('U0CAROL01', 'cancel x1')).text).toContain(
-      'is not an id I know',
-    );
+    expect((await oncall('U0CAROL01', 'cancel x1')).text).toContain('is not an id I know');
     expect((await oncall('U0CAROL01', 'cancel o999999')).text).toContain(
       'There is no override o999999',
     );
@@ -218,5 +216,56 @@ describe('/oncall help', () => {
     const { text } = await oncall('U0ALICE01', 'help');
     for (const sub of ['schedule', 'mine', 'override', 'swap', 'cancel'])
       expect(text).toContain(`/oncall ${sub}`);
+  });
+});
+
+describe('/oncall override without arguments opens a form', () => {
+  async function openForm() {
+    booted.slack.clearCalls();
+    const response = await booted.requester.slashCommand({
+      command: '/oncall',
+      text: 'override',
+      userId: 'U0CAROL01',
+      channelId: 'C0PLATFORM1',
+    });
+    expect(response.status).toBe(200);
+    const opened = await booted.slack.waitForCall('views.open');
+    expect(opened.ok).toBe(true);
+    return String((opened.response.view as { id: string }).id);
+  }
+  const values = (from: string, to: string) => ({
+    rotation: { value: { type: 'static_select', selected_option: { value: 'zurich' } } },
+    member: { value: { type: 'users_select', selected_user: 'U0CAROL01' } },
+    from: { value: { type: 'plain_text_input', value: from } },
+    to: { value: { type: 'plain_text_input', value: to } },
+    reason: { value: { type: 'plain_text_input', value: 'form test' } },
+  });
+
+  it('a bad time keeps the form open with the problem under that field', async () => {
+    const viewId = await openForm();
+    const response = await booted.requester.viewSubmission({
+      userId: 'U0CAROL01',
+      viewId,
+      values: values('fri 25:00', 'sat 09:00'),
+    });
+    expect(response.body).toMatchObject({
+      response_action: 'errors',
+      errors: { from: expect.stringContaining('25:00') },
+    });
+  });
+
+  it('a good form makes the override and says so in the channel', async () => {
+    const viewId = await openForm();
+    booted.slack.clearCalls();
+    const response = await booted.requester.viewSubmission({
+      userId: 'U0CAROL01',
+      viewId,
+      values: values('thu 09:00', 'thu 12:00'),
+    });
+    expect(response.status).toBe(200);
+    const post = await booted.slack.waitForCall('chat.postMessage');
+    expect(post.args.channel).toBe('C0PLATFORM1');
+    expect(blockText(post.args.blocks)).toContain('put <@U0CAROL01> on call for *zurich*');
+    expect(blockText(post.args.blocks)).toContain('form test');
   });
 });
