@@ -39,13 +39,13 @@ export class CacheWatch extends Watch {
   ): Promise<AbortController> {
     const { watchTimeoutSeconds, connectTimeoutMs } = this.timing;
     let settled = false;
-    let controller: AbortController | undefined;
+    const live: { controller?: AbortController } = {};
     let idle: NodeJS.Timeout | undefined;
     const finish = (err: unknown) => {
       if (settled) return;
       settled = true;
       clearTimeout(idle);
-      controller?.abort();
+      live.controller?.abort();
       done(err);
     };
     const idleMs = (watchTimeoutSeconds + 30) * 1000;
@@ -72,7 +72,7 @@ export class CacheWatch extends Watch {
     const timedOut = new Promise<undefined>((resolve) => {
       connectTimer = setTimeout(() => resolve(undefined), connectTimeoutMs);
     });
-    controller = await Promise.race([started, timedOut]);
+    const controller = await Promise.race([started, timedOut]);
     clearTimeout(connectTimer);
     if (!controller) {
       void started.then((late) => late.abort());
@@ -81,6 +81,7 @@ export class CacheWatch extends Watch {
       abandoned.abort();
       return abandoned;
     }
+    live.controller = controller;
     if (settled) controller.abort();
     else arm();
     return controller;
