@@ -1,6 +1,8 @@
 // The composition root: config → database → Slack → on-call services → commands → periodic jobs.
 // Nothing else wires the app together.
 import { join } from 'node:path';
+import { k8sCommand } from '../commands/k8s.js';
+import { k8sSubcommands } from '../commands/k8s/read-subcommands.js';
 import { oncallCommand } from '../commands/oncall.js';
 import { changeSubcommands } from '../commands/oncall/change-subcommands.js';
 import { calendarSubcommand } from '../commands/oncall/calendar.js';
@@ -9,6 +11,8 @@ import { overrideModalModule } from '../commands/oncall/override-modal.js';
 import { readSubcommands } from '../commands/oncall/read-subcommands.js';
 import { swapActionModules } from '../commands/oncall/swap-actions.js';
 import { systemClock, type Clock } from './clock.js';
+import { ClusterRegistry } from './cluster/registry.js';
+import { ClusterQueries } from './cluster-queries/index.js';
 import type { RuntimeEnv } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import type { AppConfig } from './config/schema.js';
@@ -80,6 +84,13 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
   closers.push(() => db.close());
   try {
     await runMigrations(db, { logger });
+    const clusters = await ClusterRegistry.start({
+      clusters: loadedConfig.clusters,
+      kubeconfigPath: env.kubeconfig,
+      clock,
+      logger,
+    });
+    closers.push(() => clusters.stop());
     const web = createWebClient(env.slack.botToken, env.slackApiUrl, options.webApiRetries);
     const people = await resolvePeople(loadedConfig, slackDirectory(web), logger);
     const config = people.config;
@@ -122,6 +133,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
         cover: coverSubcommand(coverDeps),
         calendar: calendarSubcommand(calendars),
       }),
+      k8sCommand(k8sSubcommands(new ClusterQueries({ config, clusters, clock }))),
     ]);
     registerActions(slack.app, [...swapActionModules(changes), ...coverActionModules(coverDeps)]);
     registerAppHome(slack.app, reader);

@@ -23,6 +23,8 @@ export interface BootOptions {
   databaseUrl?: string;
   /** Extra environment, e.g. SLACK_APP_TOKEN and SLACK_API_URL for Socket Mode. */
   env?: Record<string, string>;
+  /** A kubeconfig file whose contexts the configuration's clusters name (env KUBECONFIG). */
+  kubeconfigPath?: string;
 }
 
 export interface BootedApp {
@@ -57,6 +59,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
     SLACK_API_URL: slack.url,
     DATABASE_URL: databaseUrl,
     PORT: '0',
+    ...(options.kubeconfigPath ? { KUBECONFIG: options.kubeconfigPath } : {}),
     ...options.env,
   });
   const app = await startWatchkeeper({
