@@ -14,6 +14,7 @@ import type {
   V1StatefulSet,
 } from '@kubernetes/client-node';
 import { withTimeout } from './request.js';
+import { trimObject } from './trim.js';
 
 export interface CachedKinds {
   nodes: V1Node;
@@ -111,7 +112,7 @@ export const RESOURCES: ResourceSpecs = {
 
 export const PAGE_SIZE = 500;
 
-/** Lists every object of a resource page by page (all pages at the first page's resourceVersion). */
+/** Lists every object of a resource page by page (all pages at the first page's resourceVersion), trimmed. */
 export async function listAll<T extends KubernetesObject>(
   spec: ResourceSpec<T>,
   apis: Apis,
@@ -130,7 +131,7 @@ export async function listAll<T extends KubernetesObject>(
       },
       withTimeout(timeoutMs),
     );
-    for (const item of page.items) items.push(item);
+    for (const item of page.items) items.push(trimObject(item));
     token = page.metadata?._continue || undefined;
   } while (token);
   return { ...page, items };
