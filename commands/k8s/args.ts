@@ -142,6 +142,7 @@ export function namespacedName(subcommand: Subcommand, text: string | undefined,
   if (text === undefined)
     throw usageError(subcommand, `Which ${what}? Give it as \`<namespace>/<${what}>\`.`);
   const parts = text.split('/');
+  if (parts.length === 1) nameArg(subcommand, text, `${what} name`);
   if (parts.length !== 2) {
     throw usageError(
       subcommand,

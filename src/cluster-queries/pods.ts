@@ -45,7 +45,12 @@ export function listPods(target: Target, query: PodQuery): PodList {
 function filterPods(pods: V1Pod[], filter: string, target: Target, namespace?: string): V1Pod[] {
   const selector = parseSelector(filter);
   if (selector) return pods.filter((pod) => matchesSelector(selector, pod.metadata?.labels ?? {}));
-  const where = namespace ? `in \`${namespace}\`` : `on ${target.view.cluster}`;
+  const { view } = target;
+  const where = namespace
+    ? `in \`${namespace}\``
+    : view.namespaces === 'all'
+      ? `on ${view.cluster}`
+      : `in ${view.namespaces.join(', ')}`;
   return filterByName(pods, filter, { kind: 'pod', where });
 }
 

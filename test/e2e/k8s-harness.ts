@@ -113,6 +113,7 @@ export async function startK8sWorld(
 }
 
 export interface K8sReply {
+  /** Every text of the blocks, and the notification fallback, joined. */
   text: string;
   ackMs: number;
   blocks: unknown[];
@@ -137,7 +138,8 @@ export async function k8s(
   const reply = await booted.slack.waitForCall('response_url');
   expect(reply.ok, `Slack refused the reply: ${reply.error ?? ''}`).toBe(true);
   const blocks = (reply.args.blocks ?? []) as unknown[];
-  return { text: blockText(blocks), ackMs: response.elapsedMs, blocks };
+  const fallback = typeof reply.args.text === 'string' ? reply.args.text : '';
+  return { text: `${blockText(blocks)}\n${fallback}`, ackMs: response.elapsedMs, blocks };
 }
 
 /** Asks again until the answer satisfies `check` (the watch cache follows the cluster within moments). */

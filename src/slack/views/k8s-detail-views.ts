@@ -7,9 +7,17 @@ import { freshnessNote } from './k8s-freshness.js';
 import { escapeText } from '../../cluster-queries/echo.js';
 import { codeBlocks, plural } from './k8s-text.js';
 
+const KIND_TITLES: Record<Description['kind'], string> = {
+  pod: 'Pod',
+  deployment: 'Deployment',
+  statefulset: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  node: 'Node',
+};
+
 export function renderDescription(model: Description): SlackMessage {
   const target = model.namespace ? `${model.namespace}/${model.name}` : model.name;
-  const title = `${model.kind} ${target}`;
+  const title = `${KIND_TITLES[model.kind]} ${target}`;
   return {
     text: `Describe ${title} on ${model.source.cluster}`,
     blocks: [
