@@ -58,7 +58,7 @@ export interface HealthOptions {
   now: Date;
   /** Namespaces to look at; undefined means all. Nodes are always included. */
   namespaces?: string[];
-  /** How long a pod may stay Pending (or not ready) before it counts as failing; default 5 minutes. */
+  /** How long a pod may stay Pending (or not ready), or a new Deployment unavailable, before it counts; default 5 minutes. */
   pendingGraceMs?: number;
 }
 
@@ -199,7 +199,9 @@ export function clusterHealth(snapshot: ClusterSnapshot, options: HealthOptions)
   const nowMs = now.getTime();
   const replicaSets = inNamespaces((ns) => snapshot.replicaSets(ns), namespaces);
   const degradedDeployments = [
-    ...inNamespaces((ns) => snapshot.deployments(ns), namespaces).map(deploymentDegradation),
+    ...inNamespaces((ns) => snapshot.deployments(ns), namespaces).map((d) =>
+      deploymentDegradation(d, { now, graceMs: pendingGraceMs }),
+    ),
     ...inNamespaces((ns) => snapshot.statefulSets(ns), namespaces).map(statefulSetDegradation),
     ...inNamespaces((ns) => snapshot.daemonSets(ns), namespaces).map(daemonSetDegradation),
   ]

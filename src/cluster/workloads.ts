@@ -1,5 +1,6 @@
 // Which Deployments, StatefulSets and DaemonSets are degraded, and why, in plain words: pure.
 import type { V1DaemonSet, V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
+import { instant } from './instant.js';
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
 
@@ -34,7 +35,25 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-export function deploymentDegradation(deployment: V1Deployment): DegradedWorkload | undefined {
+/** The instant and grace within which a Deployment that just became unavailable is still starting, not degraded. */
+export interface StartGrace {
+  now: Date;
+  graceMs: number;
+}
+
+function stillStarting(deployment: V1Deployment, grace: StartGrace | undefined): boolean {
+  if (!grace) return false;
+  const available = deployment.status?.conditions?.find((c) => c.type === 'Available');
+  if (available?.status === 'True') return false;
+  const since =
+    instant(available?.lastTransitionTime) ?? instant(deployment.metadata?.creationTimestamp);
+  return since !== undefined && grace.now.getTime() - since < grace.graceMs;
+}
+
+export function deploymentDegradation(
+  deployment: V1Deployment,
+  grace?: StartGrace,
+): DegradedWorkload | undefined {
   const desired = deployment.spec?.replicas ?? 1;
   const status = deployment.status;
   const ready = status?.readyReplicas ?? 0;
@@ -46,7 +65,8 @@ export function deploymentDegradation(deployment: V1Deployment): DegradedWorkloa
   if (progressing?.status === 'False' && progressing.reason === 'ProgressDeadlineExceeded')
     reasons.push('rollout stuck: ProgressDeadlineExceeded');
   if (failure) reasons.push(`cannot create pods: ${failure.reason ?? 'ReplicaFailure'}`);
-  if (unavailable > 0) reasons.push(`${unavailable} of ${plural(desired, 'replica')} unavailable`);
+  if (unavailable > 0 && (reasons.length > 0 || !stillStarting(deployment, grace)))
+    reasons.push(`${unavailable} of ${plural(desired, 'replica')} unavailable`);
   if (reasons.length === 0) return undefined;
   return degraded('Deployment', deployment.metadata, ready, desired, reasons.join('; '));
 }
