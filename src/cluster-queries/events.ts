@@ -2,7 +2,8 @@
 // since the cache keeps only warnings; newest first, only in the namespaces in view.
 import type { CoreV1Event } from '@kubernetes/client-node';
 import { instant } from '../cluster/instant.js';
-import { liveFailure } from './live-errors.js';
+import { UserFacingError } from '../errors.js';
+import { asSentence, liveFailure } from './live-errors.js';
 import type { EventList, EventRow } from './models.js';
 import { namespacesFor, type ClusterSource, type Target } from './target.js';
 
@@ -17,6 +18,7 @@ export async function listEvents(
   query: EventQuery,
 ): Promise<EventList> {
   const { filter, namespaces } = namespacesFor(target, query.namespace);
+  if (query.warningsOnly) requireWarningCache(target);
   const events = query.warningsOnly
     ? namespaces
       ? namespaces.flatMap((ns) => target.snapshot.warningEvents(ns))
@@ -51,6 +53,14 @@ async function readLive(
   };
   const lists = namespaces ? await Promise.all(namespaces.map(list)) : [await list()];
   return lists.flat();
+}
+
+/** Warning events come from their own watch; an empty list must not hide that it is not working. */
+function requireWarningCache(target: Target): void {
+  const events = target.source.state.resources.find((r) => r.resource === 'events');
+  if (!events || events.synced) return;
+  const why = events.lastError ?? `the warning events of ${target.view.cluster} are still loading`;
+  throw asSentence(new UserFacingError(why));
 }
 
 function eventRow(event: CoreV1Event): EventRow {

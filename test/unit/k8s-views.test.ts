@@ -122,6 +122,20 @@ describe('status', () => {
   });
 });
 
+describe('freshness', () => {
+  it('says which part of a synced cache is not current', () => {
+    const partial: Source = {
+      ...live('staging'),
+      state: { ...live('staging').state, lastError: 'may not list events <on> staging' },
+    };
+    const text = blockText(renderStatus([{ source: partial, health: healthy('staging') }]).blocks);
+    expect(text).toContain(`:warning: staging · as of ${token(at)}`);
+    expect(text).toContain(
+      '— part of the cache is not current: may not list events &lt;on&gt; staging',
+    );
+  });
+});
+
 describe('lists', () => {
   it('summarises pods and marks the ones with problems', () => {
     const message = renderPods({

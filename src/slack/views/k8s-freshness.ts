@@ -9,13 +9,15 @@ export function isStale(source: Source): boolean {
 }
 
 export function freshnessNote(source: Source): string {
-  if (!isStale(source)) return `${source.cluster} · as of ${slackDate(source.at)}`;
+  const asOf = `${source.cluster} · as of ${slackDate(source.at)}`;
+  if (!isStale(source)) return asOf;
+  const error = source.state.lastError ? escapeText(clip(source.state.lastError)) : '';
+  if (source.state.synced) return `:warning: ${asOf} — part of the cache is not current: ${error}`;
   const synced = source.state.lastSyncedAt
     ? `last synced ${slackDate(source.state.lastSyncedAt)}`
     : 'never synced';
-  const error = source.state.lastError ? ` (${escapeText(clip(source.state.lastError))})` : '';
   return (
-    `:warning: ${source.cluster} · ${synced}${error} — this may be out of date; ` +
+    `:warning: ${source.cluster} · ${synced}${error ? ` (${error})` : ''} — this may be out of date; ` +
     'Watchkeeper keeps reconnecting.'
   );
 }

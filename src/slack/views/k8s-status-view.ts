@@ -45,7 +45,7 @@ function clusterScreen(status: ClusterStatus): Block[] {
     ];
   }
   const blocks: Block[] = [
-    section(`${healthIcon(health)} *${source.cluster}* — ${nodesLine(health)}`),
+    section(`${healthIcon(health, source)} *${source.cluster}* — ${nodesLine(health)}`),
   ];
   if (health.healthy) blocks.push(section('No degraded workloads, no failing pods.'));
   const lists: [string, string[], number][] = [
@@ -61,8 +61,9 @@ function clusterScreen(status: ClusterStatus): Block[] {
   return blocks;
 }
 
-function healthIcon(health: ClusterHealth): string {
-  return health.healthy ? ':large_green_circle:' : ':red_circle:';
+function healthIcon(health: ClusterHealth, source: ClusterStatus['source']): string {
+  if (!health.healthy) return ':red_circle:';
+  return isStale(source) ? ':warning:' : ':large_green_circle:';
 }
 
 function nodesLine(health: ClusterHealth): string {
