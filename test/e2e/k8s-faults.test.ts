@@ -47,6 +47,19 @@ describe('a cluster that never answered', () => {
   });
 });
 
+describe('a slow API server', () => {
+  it('still gets the command acknowledged at once; the answer follows', async () => {
+    world.prod.faults.slow(3500, 'get', 'pods/log');
+    try {
+      const { text, ackMs } = await k8s(world, 'logs shop/cart');
+      expect(ackMs).toBeLessThan(1000);
+      expect(text).toContain('listening on :8080');
+    } finally {
+      world.prod.faults.clear();
+    }
+  });
+});
+
 describe('RBAC refusals', () => {
   it('names RBAC when the service account may not read pod logs', async () => {
     world.prod.faults.forbid('get', 'pods/log');
