@@ -2,6 +2,7 @@
 // Nothing else wires the app together.
 import { join } from 'node:path';
 import { k8sCommand } from '../commands/k8s.js';
+import { logCommand } from '../commands/log.js';
 import { k8sSubcommands } from '../commands/k8s/read-subcommands.js';
 import { oncallCommand } from '../commands/oncall.js';
 import { changeSubcommands } from '../commands/oncall/change-subcommands.js';
@@ -42,6 +43,9 @@ import { createSlackApp } from './slack/slack-app.js';
 import { createWebClient } from './slack/web-client.js';
 import { modalOpener, webPoster } from './slack/web-poster.js';
 import { registerModals } from './slack/modals.js';
+import { registerThreadReplies } from './slack/thread-replies.js';
+import { LogStore } from './statuslog/log-store.js';
+import { StatusLog } from './statuslog/status-log.js';
 
 export interface StartOptions {
   env: RuntimeEnv;
@@ -121,6 +125,8 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
     closers.push(() => slack.stop());
 
     const poster = webPoster(slack.client);
+    const logStore = new LogStore(db.pool);
+    const statusLog = new StatusLog({ config, store: logStore, clock });
     const openModal = modalOpener(slack.client);
     const reader = new OncallReader({ config, changes: store, clock });
     const changes = new OncallChanges({ reader, store, clock });
@@ -134,7 +140,9 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
         calendar: calendarSubcommand(calendars),
       }),
       k8sCommand(k8sSubcommands(new ClusterQueries({ config, clusters, clock }))),
+      logCommand(statusLog),
     ]);
+    registerThreadReplies(slack.app, statusLog);
     registerActions(slack.app, [...swapActionModules(changes), ...coverActionModules(coverDeps)]);
     registerAppHome(slack.app, reader);
     registerModals(slack.app, [overrideModalModule({ reader, changes, poster, openModal, clock })]);
