@@ -75,10 +75,19 @@ function forContext(
   return { usable: true, kubeConfig };
 }
 
+function hasHost(server: string | undefined): boolean {
+  try {
+    const { hostname } = new URL(server ?? '');
+    return hostname !== '' && hostname !== 'undefined';
+  } catch {
+    return false;
+  }
+}
+
 function inCluster(cluster: string): ClusterConnection {
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromCluster();
-  if (kubeConfig.getCurrentCluster()?.server.includes('//undefined')) {
+  if (!hasHost(kubeConfig.getCurrentCluster()?.server)) {
     return {
       usable: false,
       problem: `cluster ${cluster} is set to inCluster, but the bot is not running in a Kubernetes pod; ${cluster} is not watched`,
