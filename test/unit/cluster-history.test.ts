@@ -54,11 +54,9 @@ describe('revisionOf', () => {
     ['1.5', undefined],
     ['', undefined],
   ])('reads %j as %j', (text, expected) => {
-    const rs = {
-      metadata: {
-        annotations: text === undefined ? {} : { 'deployment.kubernetes.io/revision': text },
-      },
-    };
+    const annotations: Record<string, string> =
+      text === undefined ? {} : { 'deployment.kubernetes.io/revision': text };
+    const rs = { metadata: { annotations } };
     expect(revisionOf(rs)).toBe(expected);
   });
 });
