@@ -1,5 +1,5 @@
-// clusterHealth and the workload rules from hand-built objects: degraded Deployments, StatefulSets and
-// DaemonSets in plain words, nodes, pods grouped by workload, rollouts of the last day, top warnings.
+// clusterHealth from hand-built objects: nodes, degraded workloads, pods grouped by workload, rollouts of
+// the last day, top warnings, and the namespace filter.
 import type {
   CoreV1Event,
   V1DaemonSet,
@@ -11,11 +11,6 @@ import type {
 } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { clusterHealth } from '../../src/cluster/health.js';
-import {
-  daemonSetDegradation,
-  deploymentDegradation,
-  statefulSetDegradation,
-} from '../../src/cluster/workloads.js';
 import type { ClusterSnapshot } from '../../src/cluster/snapshot.js';
 
 const NOW = new Date('2026-03-02T12:00:00Z');
@@ -72,86 +67,6 @@ function deployment(
 const node = (name: string, ready: string, reason?: string): V1Node => ({
   metadata: { name },
   status: { conditions: [{ type: 'Ready', status: ready, ...(reason ? { reason } : {}) }] },
-});
-
-describe('workload degradation', () => {
-  it.each([
-    ['all available', deployment('a', 3, { availableReplicas: 3, readyReplicas: 3 }), undefined],
-    ['scaled to zero', deployment('a', 0, {}), undefined],
-    [
-      'two of three unavailable',
-      deployment('a', 3, { availableReplicas: 1, readyReplicas: 1 }),
-      '2 of 3 replicas unavailable',
-    ],
-    [
-      'past its progress deadline',
-      deployment('a', 1, {
-        availableReplicas: 1,
-        readyReplicas: 1,
-        conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }],
-      }),
-      'rollout stuck: ProgressDeadlineExceeded',
-    ],
-    [
-      'unable to create pods',
-      deployment('a', 2, {
-        conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate' }],
-      }),
-      'cannot create pods: FailedCreate; 2 of 2 replicas unavailable',
-    ],
-    [
-      'just created and still starting',
-      deployment(
-        'a',
-        1,
-        { conditions: [{ type: 'Available', status: 'False', lastTransitionTime: minutesAgo(1) }] },
-        minutesAgo(1),
-      ),
-      undefined,
-    ],
-    [
-      'unavailable for longer than the grace',
-      deployment('a', 1, {
-        conditions: [{ type: 'Available', status: 'False', lastTransitionTime: minutesAgo(9) }],
-      }),
-      '1 of 1 replica unavailable',
-    ],
-  ])('Deployment %s', (_name, input, reason) => {
-    expect(deploymentDegradation(input, { now: NOW, graceMs: 5 * 60_000 })?.reason).toBe(reason);
-  });
-
-  it('StatefulSets count ready replicas, DaemonSets unavailable and misscheduled pods', () => {
-    const sts: V1StatefulSet = {
-      metadata: { name: 'db', namespace: 'shop' },
-      spec: { replicas: 3, selector: {}, serviceName: 'db', template: {} },
-      status: { replicas: 3, readyReplicas: 2 },
-    };
-    expect(statefulSetDegradation(sts)).toEqual({
-      namespace: 'shop',
-      name: 'db',
-      kind: 'StatefulSet',
-      ready: 2,
-      desired: 3,
-      reason: '1 of 3 replicas not ready',
-    });
-    const ds = (status: V1DaemonSet['status']): V1DaemonSet => ({
-      metadata: { name: 'agent', namespace: 'kube-system' },
-      status,
-    });
-    const full = {
-      currentNumberScheduled: 10,
-      desiredNumberScheduled: 10,
-      numberMisscheduled: 0,
-      numberReady: 10,
-    };
-    expect(daemonSetDegradation(ds(full))).toBeUndefined();
-    expect(
-      daemonSetDegradation(ds({ ...full, numberReady: 8, numberUnavailable: 2 }))?.reason,
-    ).toBe('2 of 10 pods unavailable');
-    expect(daemonSetDegradation(ds({ ...full, numberMisscheduled: 1 }))?.reason).toBe(
-      '1 pod on nodes they should not run on',
-    );
-  });
 });
 
 describe('clusterHealth', () => {
