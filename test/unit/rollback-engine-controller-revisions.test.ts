@@ -1,5 +1,4 @@
-// StatefulSet and DaemonSet rollbacks against kubectl's cases (rollback.go statefulSetRollbacker/daemonSetRollbacker,
-// rollback_test.go TestStatefulSetApplyRevision, history_test.go TestApplyDaemonSetHistory and TestViewHistory).
+// StatefulSet/DaemonSet rollbacks against kubectl's cases (rollback.go, rollback_test.go, history_test.go).
 import type {
   V1ControllerRevision,
   V1DaemonSet,

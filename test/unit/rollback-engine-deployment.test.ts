@@ -1,5 +1,4 @@
-// Deployment rollbacks against the cases of kubectl's own code and tests (pkg/polymorphichelpers/rollback.go,
-// rollback_test.go, pkg/util/deployment): target selection, refusals, and the guarded JSON patch.
+// Deployment rollbacks against kubectl's own cases (polymorphichelpers/rollback.go + rollback_test.go, util/deployment).
 import type { V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { currentRevision, planRollback, revisionsOf } from '../../src/rollback/engine/index.js';
