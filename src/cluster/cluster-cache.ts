@@ -114,6 +114,7 @@ export class ClusterCache implements ClusterSnapshot {
     if (missing.length === 0) return undefined;
     const now = this.options.clock.now();
     const recentlyLost =
+      !this.essentialSynced() &&
       this.lastSyncedAt !== null &&
       now.getTime() - this.lastSyncedAt.getTime() < this.options.staleGraceMs;
     if (recentlyLost) return undefined;

@@ -1,5 +1,5 @@
 // One screen of cluster health from a snapshot: nodes, degraded workloads, failing pods, recent rollouts, warnings. Pure.
-import type { CoreV1Event, V1Node, V1ReplicaSet } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Node, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { controllerOf, indexReplicaSets, workloadOfPod } from './owners.js';
 import { imagesOf, revisionOf } from './history.js';
 import { instant } from './instant.js';
@@ -94,14 +94,15 @@ function byNamespaceAndName<T extends { namespace: string; name: string }>(a: T,
 }
 
 function failingPods(
-  snapshot: ClusterSnapshot,
+  pods: V1Pod[],
   replicaSets: V1ReplicaSet[],
-  options: Required<Omit<HealthOptions, 'namespaces'>> & Pick<HealthOptions, 'namespaces'>,
+  now: Date,
+  pendingGraceMs: number,
 ): FailingPods[] {
   const index = indexReplicaSets(replicaSets);
   const groups = new Map<string, FailingPods>();
-  for (const pod of inNamespaces((ns) => snapshot.pods(ns), options.namespaces)) {
-    const problem = podProblem(pod, options.now, options.pendingGraceMs);
+  for (const pod of pods) {
+    const problem = podProblem(pod, now, pendingGraceMs);
     if (!problem) continue;
     const namespace = pod.metadata?.namespace ?? '';
     const workload = workloadOfPod(pod, index);
@@ -208,7 +209,8 @@ export function clusterHealth(snapshot: ClusterSnapshot, options: HealthOptions)
     .filter((item): item is DegradedWorkload => item !== undefined)
     .sort((a, b) => byNamespaceAndName(a, b) || a.kind.localeCompare(b.kind));
   const nodes = nodeHealth(snapshot.nodes());
-  const failing = failingPods(snapshot, replicaSets, { now, namespaces, pendingGraceMs });
+  const pods = inNamespaces((ns) => snapshot.pods(ns), namespaces);
+  const failing = failingPods(pods, replicaSets, now, pendingGraceMs);
   return {
     cluster: snapshot.name,
     nodes,
