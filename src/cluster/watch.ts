@@ -7,7 +7,7 @@ import { RequestTimeoutError } from './errors.js';
 import { trimObject } from './trim.js';
 
 export interface WatchTiming {
-  /** Asked of the API server; it ends the watch after this long and the informer resumes it. */
+  /** Asked of the API server (plus up to 20% jitter); it ends the watch after this long and the informer resumes it. */
   watchTimeoutSeconds: number;
   /** A watch whose response has not started after this long is abandoned. */
   connectTimeoutMs: number;
@@ -37,7 +37,10 @@ export class CacheWatch extends Watch {
     callback: WatchCallback,
     done: DoneCallback,
   ): Promise<AbortController> {
-    const { watchTimeoutSeconds, connectTimeoutMs } = this.timing;
+    const { connectTimeoutMs } = this.timing;
+    const watchTimeoutSeconds = Math.round(
+      this.timing.watchTimeoutSeconds * (1 + Math.random() / 5),
+    );
     let settled = false;
     const live: { controller?: AbortController } = {};
     let idle: NodeJS.Timeout | undefined;
@@ -75,7 +78,7 @@ export class CacheWatch extends Watch {
     const controller = await Promise.race([started, timedOut]);
     clearTimeout(connectTimer);
     if (!controller) {
-      void started.then((late) => late.abort());
+      started.then((late) => late.abort()).catch(() => undefined);
       finish(new RequestTimeoutError(connectTimeoutMs));
       const abandoned = new AbortController();
       abandoned.abort();
