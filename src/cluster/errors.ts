@@ -120,10 +120,13 @@ export function problemSentence(
   const { cluster } = target;
   switch (problem.kind) {
     case 'unreachable':
-    case 'timeout':
       return silence
         ? silenceSentence(cluster, silence)
         : `cluster ${cluster} could not be reached${problem.code ? ` (${problem.code})` : ''}`;
+    case 'timeout':
+      return silence
+        ? silenceSentence(cluster, silence)
+        : `cluster ${cluster} did not answer in time`;
     case 'unauthorized':
       return `the bot's credentials for ${cluster} were refused; check the user of its kubeconfig context`;
     case 'forbidden':

@@ -104,6 +104,9 @@ describe('classifyError and problemSentence', () => {
         'cluster prod-eu did not answer for 10 s; last seen 3 min ago',
       );
     }
+    expect(problemSentence({ kind: 'timeout' }, pods)).toBe(
+      'cluster prod-eu did not answer in time',
+    );
     expect(problemSentence({ kind: 'unreachable' }, pods, { ...silence, lastSeenAt: null })).toBe(
       'cluster prod-eu did not answer for 10 s; not reached since the bot started',
     );
