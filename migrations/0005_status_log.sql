@@ -1,5 +1,5 @@
 -- The team's status log: entries from /log and from replies in the daily post's thread; open items
--- stay open until closed. Daily posts are recorded so replies in their threads can be recognised.
+-- stay open until closed. Replies in a daily post's thread are recognised through scheduled_posts.
 -- Up Migration
 
 CREATE TABLE log_entries (
@@ -22,10 +22,3 @@ CREATE UNIQUE INDEX log_entries_slack_message_idx ON log_entries (slack_channel,
 CREATE INDEX log_entries_team_time_idx ON log_entries (team, created_at);
 CREATE INDEX log_entries_open_idx ON log_entries (team) WHERE is_open AND closed_at IS NULL;
 
-CREATE TABLE status_threads (
-  channel text NOT NULL,
-  ts text NOT NULL,
-  team text NOT NULL,
-  posted_at timestamptz NOT NULL,
-  PRIMARY KEY (channel, ts)
-);

@@ -116,16 +116,11 @@ export class LogStore {
     return rows.map(toEntry);
   }
 
-  async recordStatusThread(team: string, channel: string, ts: string, now: Date): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO status_threads (channel, ts, team, posted_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-      [channel, ts, team, now],
-    );
-  }
-
+  /** The team whose daily status post this is (a sent 'daily-status' scheduled post), or null. */
   async teamOfStatusThread(channel: string, ts: string): Promise<string | null> {
     const { rows } = await this.pool.query<{ team: string }>(
-      'SELECT team FROM status_threads WHERE channel = $1 AND ts = $2',
+      `SELECT team FROM scheduled_posts
+       WHERE kind = 'daily-status' AND channel = $1 AND message_ts = $2 AND state = 'sent'`,
       [channel, ts],
     );
     return rows[0]?.team ?? null;

@@ -2,7 +2,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { LogStore } from '../../src/statuslog/log-store.js';
 import { blockText } from '../support/block-text.js';
 import { bootApp, type BootedApp } from '../support/boot-app.js';
 import { zurichOnly } from '../support/oncall-config.js';
@@ -97,7 +96,11 @@ describe('replies in the daily post thread', () => {
       user: 'U0WATCHBOT',
       text: 'Daily status',
     });
-    await new LogStore(pool).recordStatusThread('platform', 'C0PLATFORM1', posted.ts, clock.now());
+    await pool.query(
+      `INSERT INTO scheduled_posts (key, kind, team, channel, scheduled_at, state, claimed_at, sent_at, message_ts)
+       VALUES ('daily-status:platform:test', 'daily-status', 'platform', 'C0PLATFORM1', $1, 'sent', $1, $1, $2)`,
+      [clock.now(), posted.ts],
+    );
     await booted.requester.message({
       userId: 'U0CAROL01',
       channelId: 'C0PLATFORM1',
