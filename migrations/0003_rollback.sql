@@ -11,9 +11,9 @@ CREATE TABLE rollback_requests (
   -- The revision running when the card was shown, and the one to go back to.
   from_revision bigint NOT NULL CHECK (from_revision > 0),
   to_revision bigint NOT NULL CHECK (to_revision > 0),
-  -- What the card showed; a workload that changed since then makes the button stale.
-  resource_version text NOT NULL,
-  generation bigint NOT NULL,
+  -- What the card showed (the engine's CardSnapshot); a workload that changed since makes the button stale.
+  resource_version text,
+  generation bigint,
   template_hash text,
   requested_by text NOT NULL,
   requested_at timestamptz NOT NULL,

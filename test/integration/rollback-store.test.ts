@@ -219,6 +219,15 @@ describe('one open request per workload', () => {
     expect(await store.openRequests({ namespace: 'shop', name: 'web' })).toHaveLength(3);
   });
 
+  it('keeps the parts of the card snapshot it was given', async () => {
+    const created = await store.createRequest(
+      newRequest({ snapshot: { templateHash: '3f1c0a9e5b7d2c44' } }),
+      NOW,
+    );
+    expect(created.snapshot).toEqual({ templateHash: '3f1c0a9e5b7d2c44' });
+    expect((await store.get(created.id))?.snapshot).toEqual({ templateHash: '3f1c0a9e5b7d2c44' });
+  });
+
   it('refuses a request that rolls back to the running revision', async () => {
     const error = await failure(store.createRequest(newRequest({ toRevision: 7 }), NOW));
     expect(error).toBeInstanceOf(UserFacingError);

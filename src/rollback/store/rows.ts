@@ -10,8 +10,8 @@ export interface RequestRow {
   name: string;
   from_revision: string;
   to_revision: string;
-  resource_version: string;
-  generation: string;
+  resource_version: string | null;
+  generation: string | null;
   template_hash: string | null;
   requested_by: string;
   requested_at: Date;
@@ -34,13 +34,15 @@ export function toRequest(row: RequestRow): RollbackRequest {
     workload: { cluster: row.cluster, namespace: row.namespace, kind: row.kind, name: row.name },
     fromRevision: Number(row.from_revision),
     toRevision: Number(row.to_revision),
-    snapshot: { resourceVersion: row.resource_version, generation: Number(row.generation) },
+    snapshot: {},
     requestedBy: row.requested_by,
     requestedAt: row.requested_at,
     breakGlass: row.break_glass,
     state: row.state,
     expiresAt: row.expires_at,
   };
+  if (row.resource_version !== null) request.snapshot.resourceVersion = row.resource_version;
+  if (row.generation !== null) request.snapshot.generation = Number(row.generation);
   if (row.template_hash !== null) request.snapshot.templateHash = row.template_hash;
   if (row.reason !== null) request.reason = row.reason;
   if (row.decided_by !== null) request.decidedBy = row.decided_by;

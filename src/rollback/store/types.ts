@@ -7,11 +7,14 @@ export type RollbackState =
 /** States in which a request holds its workload: at most one such request per workload. */
 export const OPEN_STATES: readonly RollbackState[] = ['pending', 'approved', 'executing'];
 
-/** What the card showed; the executor refuses when the workload no longer matches it (stale button). */
+/**
+ * What the card showed (the engine's CardSnapshot, whose `currentRevision` is `fromRevision` here);
+ * the executor refuses when the workload no longer matches it (stale button).
+ */
 export interface WorkloadSnapshot {
-  resourceVersion: string;
-  generation: number;
-  /** The current pod-template hash (Deployment) or controller-revision hash, when known. */
+  resourceVersion?: string;
+  generation?: number;
+  /** A digest of the pod template the workload had. */
   templateHash?: string;
 }
 

@@ -32,18 +32,15 @@ export function checkNewRequest(input: NewRollbackRequest, now: Date): NewRollba
     throw new UserFacingError(
       `${workloadLabel(workload)} is already at revision ${toRevision}; there is nothing to roll back.`,
     );
-  if (!Number.isSafeInteger(input.snapshot.generation) || input.snapshot.generation < 0)
-    throw new Error(`The generation of a rollback request is not an integer`);
+  const { generation } = input.snapshot;
+  if (generation !== undefined && (!Number.isSafeInteger(generation) || generation < 0))
+    throw new Error(`The generation of a rollback request is not an integer: ${generation}`);
   if (!(input.expiresAt.getTime() > now.getTime()))
     throw new Error('A rollback request must expire after it is made');
   const checked: NewRollbackRequest = {
     ...input,
     workload,
     requestedBy: text(input.requestedBy, 'The requester'),
-    snapshot: {
-      ...input.snapshot,
-      resourceVersion: text(input.snapshot.resourceVersion, 'The resourceVersion'),
-    },
   };
   if (input.breakGlass) {
     const reason = checkBreakGlassReason(input.breakGlass.reason);
