@@ -98,7 +98,9 @@ function percentile(sorted: number[], p: number): number {
   );
 }
 
-async function timed(runs: number, work: () => unknown): Promise<number[]> {
+/** Times `runs` calls after `warmup` uncounted ones (a running bot's code is already optimized). */
+async function timed(runs: number, work: () => unknown, warmup: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i += 1) await work();
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
@@ -166,7 +168,7 @@ export async function run(): Promise<Array<{ name: string; result: string; targe
     const pods = snapshot.pods().length;
     const { rss, heapUsed } = process.memoryUsage();
     const options = { now: clock.now() };
-    const cached = await timed(CACHE_RUNS, () => clusterHealth(snapshot, options));
+    const cached = await timed(CACHE_RUNS, () => clusterHealth(snapshot, options), 20);
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromString(kubeconfig);
     const apis = {
@@ -174,9 +176,13 @@ export async function run(): Promise<Array<{ name: string; result: string; targe
       apps: kubeConfig.makeApiClient(AppsV1Api),
     };
     let fromLists: ClusterHealth | undefined;
-    const listed = await timed(LIST_RUNS, async () => {
-      fromLists = clusterHealth(await freshSnapshot(apis), options);
-    });
+    const listed = await timed(
+      LIST_RUNS,
+      async () => {
+        fromLists = clusterHealth(await freshSnapshot(apis), options);
+      },
+      1,
+    );
     const same = JSON.stringify(fromLists) === JSON.stringify(clusterHealth(snapshot, options));
     const speedup = percentile(listed, 50) / percentile(cached, 50);
     const saving = trimSaving(snapshot.pods()[0] as KubernetesObject);
@@ -187,7 +193,7 @@ export async function run(): Promise<Array<{ name: string; result: string; targe
         target: '—',
       },
       {
-        name: `k8s status: clusterHealth from the cache, p50 / p99 of ${CACHE_RUNS}`,
+        name: `k8s status: clusterHealth from the cache, p50 / p99 of ${CACHE_RUNS} (after 20 warm-up)`,
         result: `${ms(percentile(cached, 50))} / ${ms(percentile(cached, 99))}`,
         target: 'p99 ≤ 50 ms',
       },

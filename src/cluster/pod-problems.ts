@@ -63,8 +63,9 @@ function oomMessage(pod: V1Pod, container: string): string {
 }
 
 function containerProblem(pod: V1Pod, status: V1ContainerStatus, nowMs: number): Found | undefined {
-  const { waiting, running, terminated } = status.state ?? {};
   const last = status.lastState?.terminated;
+  if (status.ready && !last) return undefined;
+  const { waiting, running, terminated } = status.state ?? {};
   const lastAt = instant(last?.finishedAt);
   const recent =
     last !== undefined && lastAt !== undefined && nowMs - lastAt <= RECENT_TERMINATION_MS;
@@ -98,12 +99,19 @@ function containerProblem(pod: V1Pod, status: V1ContainerStatus, nowMs: number):
   return undefined;
 }
 
-function worst(found: Found[]): Found | undefined {
-  let best: Found | undefined;
-  for (const item of found) {
-    if (!best || SEVERITY.indexOf(item.reason) < SEVERITY.indexOf(best.reason)) best = item;
+/** The worst problem among a pod's containers (init containers first), or undefined. */
+function worstContainerProblem(
+  pod: V1Pod,
+  statuses: V1ContainerStatus[],
+  nowMs: number,
+): Found | undefined {
+  let worst: Found | undefined;
+  for (const status of statuses) {
+    const found = containerProblem(pod, status, nowMs);
+    if (found && (!worst || SEVERITY.indexOf(found.reason) < SEVERITY.indexOf(worst.reason)))
+      worst = found;
   }
-  return best;
+  return worst;
 }
 
 function condition(pod: V1Pod, type: string) {
@@ -133,7 +141,7 @@ function notReadyProblem(pod: V1Pod, nowMs: number, graceMs: number): Found | un
 function failedProblem(pod: V1Pod, statuses: V1ContainerStatus[], nowMs: number): Found {
   if (pod.status?.reason === 'Evicted')
     return { reason: 'Evicted', ...(pod.status.message ? { message: pod.status.message } : {}) };
-  const fromContainers = worst(statuses.flatMap((s) => containerProblem(pod, s, nowMs) ?? []));
+  const fromContainers = worstContainerProblem(pod, statuses, nowMs);
   if (fromContainers) return fromContainers;
   return { reason: 'Failed', ...(pod.status?.message ? { message: pod.status.message } : {}) };
 }
@@ -143,18 +151,19 @@ export function podProblem(pod: V1Pod, now: Date, pendingGraceMs: number): PodPr
   if (pod.metadata?.deletionTimestamp) return undefined;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded') return undefined;
-  const statuses = [
-    ...(pod.status?.initContainerStatuses ?? []),
-    ...(pod.status?.containerStatuses ?? []),
-  ];
-  const restarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
+  const init = pod.status?.initContainerStatuses;
+  const statuses = init?.length
+    ? [...init, ...(pod.status?.containerStatuses ?? [])]
+    : (pod.status?.containerStatuses ?? []);
   const nowMs = now.getTime();
   const found =
     phase === 'Failed'
       ? failedProblem(pod, statuses, nowMs)
-      : (worst(statuses.flatMap((s) => containerProblem(pod, s, nowMs) ?? [])) ??
+      : (worstContainerProblem(pod, statuses, nowMs) ??
         (phase === 'Pending' || phase === undefined
           ? pendingProblem(pod, nowMs, pendingGraceMs)
           : notReadyProblem(pod, nowMs, pendingGraceMs)));
-  return found ? { ...found, restarts } : undefined;
+  if (!found) return undefined;
+  const restarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
+  return { ...found, restarts };
 }
