@@ -8,7 +8,13 @@ import {
   type Shift,
 } from '../../oncall/engine/index.js';
 import type { RotationContext } from '../../oncall/rotation-context.js';
-import { eventKey, type DueEvent, type HandoffDetails, type OverrideNoteEvent } from './types.js';
+import {
+  eventKey,
+  type DueEvent,
+  type HandoffDetails,
+  type HandoffEvent,
+  type OverrideNoteEvent,
+} from './types.js';
 
 const HOUR = 3_600_000;
 /** How long before a handoff the incoming person is reminded, unless `rotation.reminder` says. */
@@ -72,12 +78,31 @@ function overrideNotes(context: RotationContext, changes: OnCallChange[], handof
   return notes;
 }
 
+/** The handoff post, then the reminder and the note request unless the same member continues. */
+function handoffPosts(
+  details: HandoffDetails,
+  channel: string,
+  reminderMs: number,
+): Array<Pick<HandoffEvent, 'kind' | 'channel' | 'scheduledAt'>> {
+  const at = details.handoffAt.getTime();
+  const posts: Array<Pick<HandoffEvent, 'kind' | 'channel' | 'scheduledAt'>> = [
+    { kind: 'handoff', channel, scheduledAt: details.handoffAt },
+  ];
+  if (details.outgoing === details.incoming) return posts;
+  const reminder = { kind: 'handoff-reminder' as const, channel: details.incoming };
+  posts.push({ ...reminder, scheduledAt: new Date(at - reminderMs) });
+  if (details.outgoing !== null) {
+    const request = { kind: 'handoff-note-request' as const, channel: details.outgoing };
+    posts.push({ ...request, scheduledAt: new Date(at - NOTE_REQUEST_LEAD_MS) });
+  }
+  return posts;
+}
+
 /**
  * Every post of the rotation scheduled in [from, to). The reminder goes to the member whose shift
  * starts, the note request to the member whose shift ends; both are keyed by the handoff they are
- * about and left out when the same member keeps the next shift. An override note
- * is left out at a handoff instant (the handoff post says who is on duty) and when the person on
- * duty does not change.
+ * about and left out when the same member keeps the next shift. An override note is left out at a
+ * handoff instant (the handoff post says who is on duty) and when the person on duty does not change.
  */
 export function rotationEvents(context: RotationContext, from: Date, to: Date): DueEvent[] {
   const { rotation, team, spec } = context;
@@ -95,38 +120,12 @@ export function rotationEvents(context: RotationContext, from: Date, to: Date): 
     handoffs.add(change.at.getTime());
     const details = handoffDetails(change, byStart, byEnd);
     if (!details) continue;
-    const base = { team: team.name, rotation: rotation.name, details };
-    if (inRange(change.at)) {
-      const key = eventKey('handoff', rotation.name, change.at);
-      events.push({
-        ...base,
-        kind: 'handoff',
-        key,
-        channel: rotation.channel,
-        scheduledAt: change.at,
-      });
-    }
-    if (details.outgoing === details.incoming) continue;
-    const remindAt = new Date(change.at.getTime() - reminderMs);
-    if (inRange(remindAt)) {
-      const key = eventKey('handoff-reminder', rotation.name, change.at);
-      events.push({
-        ...base,
-        kind: 'handoff-reminder',
-        key,
-        channel: details.incoming,
-        scheduledAt: remindAt,
-      });
-    }
-    const askAt = new Date(change.at.getTime() - NOTE_REQUEST_LEAD_MS);
-    if (details.outgoing !== null && inRange(askAt)) {
-      const key = eventKey('handoff-note-request', rotation.name, change.at);
-      const kind = 'handoff-note-request';
-      events.push({ ...base, kind, key, channel: details.outgoing, scheduledAt: askAt });
+    for (const post of handoffPosts(details, rotation.channel, reminderMs)) {
+      if (!inRange(post.scheduledAt)) continue;
+      const key = eventKey(post.kind, rotation.name, change.at);
+      events.push({ ...post, key, team: team.name, rotation: rotation.name, details });
     }
   }
-  const notes = overrideNotes(context, changes, handoffs).filter((note) =>
-    inRange(note.scheduledAt),
-  );
-  return [...events, ...notes];
+  const notes = overrideNotes(context, changes, handoffs);
+  return [...events, ...notes.filter((note) => inRange(note.scheduledAt))];
 }

@@ -34,6 +34,42 @@ function describe(message: LeasedMessage) {
   return { outboxId: message.id, channel: message.channel, postKey: message.postKey ?? undefined };
 }
 
+type Outcome = keyof DeliveryCounts;
+
+/** Sends one leased message and records the outcome while the lease still holds. */
+async function deliverOne(
+  pool: pg.Pool,
+  sender: OutboxSender,
+  message: LeasedMessage,
+  now: Date,
+  policy: RetryPolicy,
+  logger: OutboxLogger | undefined,
+): Promise<Outcome> {
+  let ts: string;
+  try {
+    ts = await send(sender, message.channel, message.payload);
+  } catch (error) {
+    const decision = decideAfterFailure(classifySendError(error), message.attempts, now, policy);
+    if (!(await markFailed(pool, message, decision))) {
+      logger?.warn(
+        describe(message),
+        'send failed after its lease ran out; left to its new holder',
+      );
+      return 'leaseLost';
+    }
+    if (decision.state === 'dead') {
+      logger?.error({ ...describe(message), error: decision.error }, 'gave up on a message');
+      return 'dead';
+    }
+    const retryAt = decision.nextAttemptAt.toISOString();
+    logger?.warn({ ...describe(message), error: decision.error, retryAt }, 'send failed');
+    return 'retrying';
+  }
+  if (await markSent(pool, message, now, ts)) return 'sent';
+  logger?.warn(describe(message), 'sent after its lease ran out; another replica may send it too');
+  return 'leaseLost';
+}
+
 /** Sends what is due at `now`; a failure of one message never stops the others. */
 export async function deliverDue(
   pool: pg.Pool,
@@ -47,31 +83,7 @@ export async function deliverDue(
   const nextSlot = new Date(now.getTime() + CHANNEL_INTERVAL_MS);
   for (const id of await readyMessages(pool, now, batchSize)) {
     const message = await leaseMessage(pool, id, now, leaseUntil, nextSlot);
-    if (!message) continue;
-    let ts: string;
-    try {
-      ts = await send(sender, message.channel, message.payload);
-    } catch (error) {
-      const decision = decideAfterFailure(classifySendError(error), message.attempts, now, policy);
-      if (!(await markFailed(pool, message, decision))) counts.leaseLost++;
-      else if (decision.state === 'dead') {
-        counts.dead++;
-        logger?.error({ ...describe(message), error: decision.error }, 'gave up on a message');
-      } else {
-        counts.retrying++;
-        const retryAt = decision.nextAttemptAt.toISOString();
-        logger?.warn({ ...describe(message), error: decision.error, retryAt }, 'send failed');
-      }
-      continue;
-    }
-    if (await markSent(pool, message, now, ts)) counts.sent++;
-    else {
-      counts.leaseLost++;
-      logger?.warn(
-        describe(message),
-        'sent after its lease ran out; another replica may send it too',
-      );
-    }
+    if (message) counts[await deliverOne(pool, sender, message, now, policy, logger)]++;
   }
   return counts;
 }

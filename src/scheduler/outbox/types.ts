@@ -26,6 +26,6 @@ export interface DeliveryCounts {
   retrying: number;
   /** Given up on: a permanent Slack error, or too many attempts. */
   dead: number;
-  /** Sent, but another replica had taken the lease over meanwhile (possible duplicate, logged). */
+  /** Sent or failed after the lease ran out and another replica took the message over (logged). */
   leaseLost: number;
 }
