@@ -11,6 +11,17 @@ import { coverActionModules, coverSubcommand } from '../commands/oncall/cover.js
 import { overrideModalModule } from '../commands/oncall/override-modal.js';
 import { readSubcommands } from '../commands/oncall/read-subcommands.js';
 import { swapActionModules } from '../commands/oncall/swap-actions.js';
+import { handoffActionModules, handoffNoteModalModule } from '../commands/handoff-actions.js';
+import { durationMs } from './config/durations.js';
+import { loadRotationContexts } from './oncall/rotation-context.js';
+import { RollbackStore } from './rollback/store/index.js';
+import { skippedSince } from './scheduler/claims.js';
+import { handoffNudgeJob } from './scheduler/handoff-nudges.js';
+import { PostScheduler } from './scheduler/post-scheduler.js';
+import { scheduledPostRenderer } from './slack/scheduled-posts.js';
+import { DigestGatherer } from './statuslog/digest.js';
+import { HandoffStore } from './statuslog/handoff-store.js';
+import { Handoffs } from './statuslog/handoffs.js';
 import { systemClock, type Clock } from './clock.js';
 import { ClusterRegistry } from './cluster/registry.js';
 import { ClusterQueries } from './cluster-queries/index.js';
@@ -132,6 +143,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
     const changes = new OncallChanges({ reader, store, clock });
     const covers = new CoverRequests({ config, reader, store, clock });
     const coverDeps = { reader, covers, poster, clock };
+    const queries = new ClusterQueries({ config, clusters, clock });
     registerCommands(slack.app, [
       oncallCommand({
         ...readSubcommands(reader),
@@ -139,7 +151,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
         cover: coverSubcommand(coverDeps),
         calendar: calendarSubcommand(calendars),
       }),
-      k8sCommand(k8sSubcommands(new ClusterQueries({ config, clusters, clock }))),
+      k8sCommand(k8sSubcommands(queries)),
       logCommand(statusLog),
     ]);
     registerThreadReplies(slack.app, statusLog);
@@ -159,8 +171,38 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
         await poster.post(channel, { text, blocks: [] });
       },
     });
+    const handoffStore = new HandoffStore(db.pool);
+    const handoffs = new Handoffs({ config, changes: store, store: handoffStore, clock });
+    registerActions(slack.app, handoffActionModules(handoffs, openModal));
+    registerModals(slack.app, [handoffNoteModalModule(handoffs)]);
+    const digests = new DigestGatherer({
+      config,
+      clock,
+      queries,
+      clusters,
+      oncallStore: store,
+      rollbacks: new RollbackStore(db.pool),
+      logs: logStore,
+      handoffs: handoffStore,
+      skippedSince: async (team, since) => (await skippedSince(db.pool, team, since)).length,
+    });
+    const outboxClient = createWebClient(env.slack.botToken, env.slackApiUrl, 0, {
+      rejectRateLimitedCalls: true,
+      timeout: 10_000,
+    });
+    const postScheduler = new PostScheduler({
+      pool: db.pool,
+      config: complete,
+      contexts: (window) => loadRotationContexts(store, complete.teams, window),
+      render: scheduledPostRenderer(config, digests),
+      sender: webPoster(outboxClient),
+      logger,
+      graceMs: durationMs(config.scheduler.grace),
+    });
     const ticker = new Ticker(
       [
+        postScheduler.tickJob(),
+        handoffNudgeJob(handoffStore, handoffs, poster),
         userGroupSyncJob({ config, changes: store, sync: groupSync }),
         ...coverRequestJobs(store, poster),
       ],

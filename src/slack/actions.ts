@@ -1,6 +1,6 @@
 // Registers button handlers with Bolt: ack at once, run the module, update the message in place.
 import type { App, BlockButtonAction } from '@slack/bolt';
-import type { ActionModule } from './message.js';
+import type { ActionModule, Block } from './message.js';
 import { postToResponseUrl } from './response-url.js';
 
 export function registerActions(app: App, modules: ActionModule[]): void {
@@ -15,6 +15,7 @@ export function registerActions(app: App, modules: ActionModule[]): void {
         messageTs: body.message?.ts ?? body.container?.message_ts,
         responseUrl: body.response_url,
         triggerId: body.trigger_id,
+        messageBlocks: body.message?.blocks as Block[] | undefined,
       });
       if (result.replaceOriginal && body.response_url) {
         await postToResponseUrl(body.response_url, result.replaceOriginal, {

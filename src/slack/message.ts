@@ -41,6 +41,8 @@ export interface ActionRequest {
   messageTs?: string;
   responseUrl?: string;
   triggerId: string;
+  /** The blocks of the message the button was on (to keep them when updating it). */
+  messageBlocks?: Block[];
 }
 
 /** What a click changes: the message it was on (replaced in place) and/or a note only the clicker sees. */
@@ -65,7 +67,10 @@ export interface SlackPoster {
 }
 
 /** Opens a modal for the person who clicked or typed (Slack's trigger id lives 3 seconds). */
-export type ModalOpener = (triggerId: string, view: import('@slack/bolt').types.ModalView) => Promise<void>;
+export type ModalOpener = (
+  triggerId: string,
+  view: import('@slack/bolt').types.ModalView,
+) => Promise<void>;
 
 /** A submitted modal: the values by block id, and what the form was opened for. */
 export interface ModalSubmission {
