@@ -6,12 +6,13 @@ import { checkCommand } from './cli/check.js';
 import { migrateCommand } from './cli/migrate.js';
 import { oncallCommand } from './cli/oncall.js';
 import { scheduleCommand } from './cli/schedule.js';
-import { startCommand } from './cli/start.js';
+import { sandboxCommand, startCommand } from './cli/start.js';
 
 const usage = `Usage: watchkeeper <command> [options]
 
 Commands:
-  start                  run the app (default)
+  start                  run the app (default); without Slack credentials, the local sandbox
+  sandbox                run the local sandbox: simulated clusters and a Slack-like console
   check [--config F]     validate app.yaml and print every problem
   oncall [--config F] [--at ISO] [--rotation R] [--json]
                          who is on duty at that instant in each rotation
@@ -24,6 +25,7 @@ type Handler = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Handler> = {
   start: startCommand,
+  sandbox: sandboxCommand,
   check: checkCommand,
   migrate: migrateCommand,
   oncall: (args) => oncallCommand(args),
