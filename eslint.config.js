@@ -12,7 +12,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read the environment only in src/config/env.ts.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read the environment only in src/config/env.ts.',
+        },
       ],
     },
   },
