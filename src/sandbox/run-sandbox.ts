@@ -2,6 +2,7 @@
 // simulated clusters of app.yaml seeded with a demo, the fake Slack Web API with app.yaml's people and
 // channels, the real app (startWatchkeeper) between them, and the console page to drive it all.
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -39,6 +40,7 @@ export async function runSandbox(env: RuntimeEnv, logger?: Logger): Promise<Sand
   const config = loadConfig(env.appConfigPath);
   await requireFreePort(env.port);
   const dataDir = join(env.dataDir, 'sandbox');
+  await mkdir(dataDir, { recursive: true });
   await emptySandboxDatabase(join(dataDir, 'pglite'));
   const logFile = join(dataDir, 'watchkeeper.log');
   const appLogger =

@@ -3,6 +3,7 @@
 import type { AppConfig } from '../../config/schema.js';
 import type { DemoClusters } from '../demo/demo-clusters.js';
 import { nextDailyPost, nextHandoff, type NextEvent } from '../demo/next-events.js';
+import { travelTo } from '../demo/time-travel.js';
 import type { SandboxClock } from '../sandbox-clock.js';
 import { ConsoleInputError } from './slack-bridge.js';
 
@@ -36,27 +37,36 @@ export class Controls {
     };
   }
 
-  /** Moves the clock, lets the clusters and the app's jobs catch up; returns a sentence for the page. */
+  /** Moves the clock, stopping at every scheduled post on the way; returns a sentence for the page. */
   async move(move: ClockMove): Promise<string> {
-    const { clock } = this.deps;
+    const { clock, clusters } = this.deps;
+    let target: Date;
     let sentence: string;
     if (move === 'hour') {
-      clock.advance(HOUR);
+      target = new Date(clock.now().getTime() + HOUR);
       sentence = 'One hour later.';
     } else {
       const next = move === 'handoff' ? this.upcoming().handoff : this.upcoming().daily;
-      if (!next)
+      if (!next) {
         throw new ConsoleInputError(
           `No ${move === 'handoff' ? 'handoff' : 'daily post'} is coming up.`,
         );
-      clock.advanceTo(next.at);
+      }
+      target = next.at;
       sentence =
         move === 'handoff'
           ? `Handoff of rotation ${next.name}.`
           : `Daily status of team ${next.name}.`;
     }
-    this.deps.clusters.tick();
-    await this.deps.tick();
+    await travelTo(
+      {
+        config: this.deps.config,
+        clock,
+        tickClusters: () => clusters.tick(),
+        tickApp: this.deps.tick,
+      },
+      target,
+    );
     return sentence;
   }
 

@@ -8,7 +8,7 @@ import {
   type Workload,
 } from '../kube/index.js';
 import type { DemoClusterData, DemoWorkload } from './demo-types.js';
-import { prodEu, prodNotReadyNode } from './prod-eu.js';
+import { prodEu } from './prod-eu.js';
 import { staging } from './staging.js';
 
 /** A clock running `lagMs` behind another, so seeded objects carry past timestamps. */
@@ -35,8 +35,6 @@ export interface WorkloadRef {
 }
 
 export class DemoCluster {
-  private readonly workloads = new Map<string, DemoWorkload>();
-
   private constructor(
     readonly name: string,
     readonly sim: SimulatedCluster,
@@ -50,13 +48,12 @@ export class DemoCluster {
     const sim = await SimulatedCluster.start({ clock: lagging, name });
     const cluster = new DemoCluster(name, sim, lagging, name === 'prod-eu' ? prodEu : staging);
     cluster.seed();
-    if (name === 'prod-eu') sim.setNodeReady(prodNotReadyNode, false);
     return cluster;
   }
 
   /** The demo's Deployments, for the console's "break something" picker. */
   deployments(): WorkloadRef[] {
-    return [...this.workloads.values()]
+    return this.data.workloads
       .filter((workload) => workload.kind === 'Deployment')
       .map(({ kind, namespace, name }) => ({ kind, namespace, name }));
   }
@@ -99,6 +96,7 @@ export class DemoCluster {
   private seed(): void {
     const data = this.data;
     for (const node of data.nodes) this.sim.addNode(node.name, node.options);
+    if (data.notReadyNode) this.sim.setNodeReady(data.notReadyNode, false);
     const steps = data.workloads.flatMap((workload) =>
       workload.revisions.map((revision) => ({ workload, revision })),
     );
@@ -117,7 +115,6 @@ export class DemoCluster {
   }
 
   private apply(workload: DemoWorkload, options: DeploymentOptions): Workload {
-    this.workloads.set(`${workload.namespace}/${workload.name}`, workload);
     const { namespace, name } = workload;
     const full = { replicas: workload.replicas ?? 1, env: workload.env, ...options };
     if (workload.kind === 'StatefulSet') return this.sim.applyStatefulSet(namespace, name, full);
@@ -139,7 +136,7 @@ export class DemoCluster {
     why: string,
     behaviour: DeploymentOptions['behaviour'],
   ): string {
-    const workload = this.workloads.get(`${namespace}/${name}`);
+    const workload = this.data.workloads.find((w) => w.namespace === namespace && w.name === name);
     const current = this.sim.object<Workload>('Deployment', namespace, name);
     const image = current?.spec.template.spec.containers[0]?.image;
     if (!workload || workload.kind !== 'Deployment' || !image) {

@@ -29,6 +29,8 @@ export interface DemoNode {
 
 export interface DemoClusterData {
   nodes: DemoNode[];
+  /** A node that is NotReady from the start (before any pod is scheduled, so only DaemonSets land on it). */
+  notReadyNode?: string;
   workloads: DemoWorkload[];
 }
 

@@ -20,6 +20,7 @@ export const prodEu: DemoClusterData = {
     ['europe-west6-a', 'europe-west6-b', 'europe-west6-c'],
     'n2-standard-8',
   ),
+  notReadyNode: 'prod-eu-pool-a-04',
   workloads: [
     {
       kind: 'Deployment',
@@ -191,6 +192,3 @@ export const prodEu: DemoClusterData = {
     },
   ],
 };
-
-/** The node the demo starts NotReady. */
-export const prodNotReadyNode = 'prod-eu-pool-a-04';

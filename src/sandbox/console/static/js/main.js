@@ -4,6 +4,7 @@
 import { fetchState, post } from './api.js';
 import { confirmDialog, toast } from './dialogs.js';
 import { byId } from './dom.js';
+import { stickToBottom } from './messages.js';
 import {
   renderBreakControls,
   renderConversation,
@@ -53,6 +54,7 @@ const handlers = {
   clickInView: (element, blockId, view) => click(element, blockId, { viewId: view.id }),
   openThread: (message) => {
     state.thread = message.ts;
+    stickToBottom(byId('thread-messages'));
     render();
     byId('thread-box').focus();
   },
@@ -111,6 +113,7 @@ function refreshSoon() {
 async function go(place) {
   state.place = place;
   state.thread = null;
+  stickToBottom(byId('messages'));
   localStorage.setItem('watchkeeper.place', place);
   render();
   if (place === 'home') await post('/api/home', { user: state.me });
@@ -119,6 +122,7 @@ async function go(place) {
 async function send(box, threadTs) {
   const text = box.value;
   if (text.trim() === '') return;
+  stickToBottom(byId(threadTs ? 'thread-messages' : 'messages'));
   const answer = await post('/api/send', {
     user: state.me,
     channel: state.place,

@@ -69,13 +69,28 @@ export function renderMessage(message, ctx, handlers) {
   );
 }
 
-/** Renders `messages` into `container`, keeping the view at the bottom when it was there. */
+function nearBottom(container) {
+  return container.scrollHeight - container.scrollTop - container.clientHeight < 40;
+}
+
+/** Keeps `container` scrolled to the newest message until the reader scrolls up, and again once they come back down. */
+export function stickToBottom(container) {
+  container.dataset.stick = 'yes';
+  if (container.dataset.watched) return;
+  container.dataset.watched = 'yes';
+  container.addEventListener('scroll', () => {
+    container.dataset.stick = nearBottom(container) ? 'yes' : 'no';
+  });
+}
+
+/** Renders `messages` into `container`, following the newest one when the reader is at the bottom. */
 export function renderMessageList(container, messages, ctx, handlers, empty) {
-  const atBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 40;
+  if (!container.dataset.watched) stickToBottom(container);
+  const follow = container.dataset.stick === 'yes';
   container.replaceChildren(
     ...(messages.length > 0
       ? messages.map((message) => renderMessage(message, ctx, handlers))
       : [el('p', { class: 'empty' }, empty)]),
   );
-  if (atBottom) container.scrollTop = container.scrollHeight;
+  if (follow) container.scrollTop = container.scrollHeight;
 }
