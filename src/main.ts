@@ -56,6 +56,10 @@ import { modalOpener, webPoster } from './slack/web-poster.js';
 import { registerModals } from './slack/modals.js';
 import { registerThreadReplies } from './slack/thread-replies.js';
 import { LogStore } from './statuslog/log-store.js';
+import { DEFAULT_SILENCE_MS } from './notices/render.js';
+import { RolloutNotices } from './notices/rollout-notices.js';
+import { noticeActionModules } from './notices/silence-actions.js';
+import { NoticeStore } from './notices/store.js';
 import { StatusLog } from './statuslog/status-log.js';
 
 export interface StartOptions {
@@ -199,8 +203,21 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
       logger,
       graceMs: durationMs(config.scheduler.grace),
     });
+    const noticeStore = new NoticeStore(db.pool);
+    const rolloutNotices = new RolloutNotices({
+      notices: config.notices,
+      clusters,
+      store: noticeStore,
+      poster,
+      logger,
+    });
+    registerActions(
+      slack.app,
+      noticeActionModules({ store: noticeStore, clock, silenceMs: DEFAULT_SILENCE_MS }),
+    );
     const ticker = new Ticker(
       [
+        rolloutNotices.tickJob(),
         postScheduler.tickJob(),
         handoffNudgeJob(handoffStore, handoffs, poster),
         userGroupSyncJob({ config, changes: store, sync: groupSync }),
