@@ -146,13 +146,14 @@ describe('the sandbox console', () => {
     );
   });
 
-  it('breaks a deployment with a bad rollout, and /k8s status shows it', async () => {
+  it('breaks a deployment with a bad rollout: a notice in #shopdev, and /k8s status shows it', async () => {
     await console_.go('#platform');
     await console_.page.selectOption('#break-cluster', 'prod-eu');
     await console_.page.selectOption('#break-target', 'shop/web');
     await console_.page.click('#break-crash');
     await expect.poll(() => console_.toast()).toContain('ghcr.io/acme/shop-web:2.4.2');
     await console_.page.click('#plus-hour');
+    await expect.poll(() => console_.toast()).toBe('One hour later.');
     await expect
       .poll(async () => {
         await console_.type('/k8s status prod-eu');
@@ -160,10 +161,14 @@ describe('the sandbox console', () => {
         return console_.message('Cluster prod-eu').textContent();
       })
       .toContain('shop/web');
+    await console_.go('#shopdev');
+    const notice = console_.message('shop/web on prod-eu: revision 4 is failing');
+    await notice.locator('.replies').click();
+    await console_.page.locator('#thread', { hasText: 'Why shop/web revision 4' }).waitFor();
     await saveStory(
       console_.page,
       '08-break-deployment',
-      'shop/web crash-looping after "Crash it"',
+      'After "Crash it": the rollout notice and its thread in #shopdev',
     );
   });
 });

@@ -37,7 +37,7 @@ export interface ConsoleOptions {
   port: number;
 }
 
-type Route = (request: IncomingMessage, url: URL) => Promise<unknown>;
+type Route = (request: IncomingMessage) => Promise<unknown>;
 
 export class ConsoleServer {
   private readonly live = new LiveUpdates();
@@ -120,7 +120,7 @@ export class ConsoleServer {
   private async post(request: IncomingMessage, url: URL, response: ServerResponse) {
     const route = this.posts[url.pathname];
     if (!route) return sendJson(response, 404, { notice: 'Not found.' });
-    const result = await route(request, url);
+    const result = await route(request);
     this.live.publish({ kind: 'console', detail: url.pathname });
     sendJson(response, 200, result);
   }

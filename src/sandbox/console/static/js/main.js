@@ -18,6 +18,8 @@ const state = {
   me: localStorage.getItem('watchkeeper.me') ?? '',
   place: localStorage.getItem('watchkeeper.place') ?? '',
   thread: null,
+  /** The newest message ts seen per channel, for unread counts. */
+  seen: {},
   data: null,
   fetchedAt: 0,
 };

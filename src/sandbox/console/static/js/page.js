@@ -43,8 +43,18 @@ export function renderTopBar(state, ctx) {
   byId('next-daily').textContent = upcomingLabel('Next daily post', state.data.upcoming.daily, ctx);
 }
 
+/** How many messages of a channel arrived since the reader last had it open. */
+function unread(state, channel) {
+  if (channel.id === state.place) {
+    state.seen[channel.id] = channel.messages.at(-1)?.ts ?? '0';
+    return 0;
+  }
+  const seen = Number(state.seen[channel.id] ?? '0');
+  return channel.messages.filter((message) => Number(message.ts) > seen).length;
+}
+
 export function renderSidebar(state, go) {
-  const item = (place, label, kind) =>
+  const item = (place, label, kind, count = 0) =>
     el(
       'li',
       {},
@@ -52,22 +62,23 @@ export function renderSidebar(state, go) {
         'button',
         {
           type: 'button',
-          class: `place${state.place === place ? ' active' : ''}`,
+          class: `place${state.place === place ? ' active' : ''}${count > 0 ? ' unread' : ''}`,
           'data-place': place,
           onclick: () => go(place),
         },
         el('span', { class: 'sigil' }, kind),
         label,
+        count > 0 ? el('span', { class: 'count' }, String(count)) : null,
       ),
     );
   const channels = state.data.channels.filter((channel) => !channel.isDirect);
   const direct = state.data.channels.find((channel) => channel.isDirect);
   clear(byId('channel-list')).append(
-    ...channels.map((channel) => item(channel.id, channel.name, '#')),
+    ...channels.map((channel) => item(channel.id, channel.name, '#', unread(state, channel))),
   );
   clear(byId('app-list')).append(
     item('home', 'Watchkeeper · Home', '⌂'),
-    direct ? item(direct.id, 'Watchkeeper · Messages', '✉') : '',
+    direct ? item(direct.id, 'Watchkeeper · Messages', '✉', unread(state, direct)) : '',
   );
 }
 
