@@ -2,7 +2,7 @@
 import type { Block, SlackMessage } from '../message.js';
 import { codeBlocks, listSection } from './k8s-text.js';
 import { context, section } from './blocks.js';
-import { clip, code, shortImage } from './notice-text.js';
+import { clip, code } from './notice-text.js';
 import { escapeText } from '../../cluster-queries/echo.js';
 import type { FailureDetails, LogTail, ProblemGroup } from '../../notices/details.js';
 import type { TemplateChange } from '../../rollback/engine/index.js';
@@ -13,16 +13,21 @@ function names(list: readonly string[]): string {
   return `${shown.join(', ')}${more}`;
 }
 
-/** One line per kind of change; environment variables by name only, never their values. */
+const IMAGE_LINES = 5;
+
+function imageLine(image: TemplateChange['images'][number]): string {
+  const container = escapeText(image.container);
+  const full = (name: string) => code(clip(name, 200));
+  if (image.from === null) return `• container ${container} added: ${full(image.to ?? '')}`;
+  if (image.to === null) return `• container ${container} removed (was ${full(image.from)})`;
+  return `• image of ${container}: ${full(image.from)} → ${full(image.to)}`;
+}
+
+/** One line per kind of change (a few images at most); environment variables by name only, never their values. */
 export function changeLines(change: TemplateChange): string[] {
-  const lines = change.images.map((image) => {
-    const container = escapeText(image.container);
-    if (image.from === null)
-      return `• container ${container} added: ${code(shortImage(image.to ?? ''))}`;
-    if (image.to === null)
-      return `• container ${container} removed (was ${code(shortImage(image.from))})`;
-    return `• image of ${container}: ${code(image.from)} → ${code(image.to)}`;
-  });
+  const lines = change.images.slice(0, IMAGE_LINES).map(imageLine);
+  const more = change.images.length - IMAGE_LINES;
+  if (more > 0) lines.push(`• and ${more} more containers with another image`);
   const { added, removed, changed } = change.env;
   if (added.length > 0) lines.push(`• env added: ${names(added)}`);
   if (removed.length > 0) lines.push(`• env removed: ${names(removed)}`);
