@@ -27,11 +27,13 @@ CREATE TABLE rollout_notices (
   -- The failure details thread: claimed once, then its reply's ts.
   thread_claimed_at timestamptz,
   thread_ts text,
+  -- The claim; also how a workload's newest notices are found.
   CONSTRAINT rollout_notices_key UNIQUE (cluster, namespace, workload, revision)
 );
 
-CREATE INDEX rollout_notices_live_idx ON rollout_notices (cluster, namespace, workload)
-  WHERE state IN ('progressing', 'failing');
+-- What each tick reads: notices still following their rollout, and claims not posted yet.
+CREATE INDEX rollout_notices_live_idx ON rollout_notices (id)
+  WHERE state IN ('progressing', 'failing') OR ts IS NULL;
 
 -- While a silence lasts, its workload gets no new notice and no failure thread.
 CREATE TABLE notice_silences (

@@ -2,7 +2,7 @@
 import type { CoreV1Event, V1Node, V1Pod } from '@kubernetes/client-node';
 import { instant } from '../cluster/instant.js';
 import { describeChange, type TemplateChange } from '../rollback/engine/index.js';
-import { lastExitCode, podTroubles } from './classify.js';
+import { DEFAULT_PROGRESS_DEADLINE_S, lastExitCode, podTroubles } from './classify.js';
 import type { ObservedRollout } from './rollout.js';
 import type { FailureReason, NoticeKey } from './types.js';
 
@@ -175,7 +175,7 @@ export function failureDetails(
     problems: problemGroups(rollout.pods, options.now, options.graceMs),
     deadline: exceeded
       ? {
-          seconds: deployment.spec?.progressDeadlineSeconds ?? 600,
+          seconds: deployment.spec?.progressDeadlineSeconds ?? DEFAULT_PROGRESS_DEADLINE_S,
           ...(progressing.message ? { message: progressing.message } : {}),
         }
       : null,
