@@ -25,18 +25,27 @@ afterAll(async () => {
   await booted?.stop();
 });
 
-/** The local date (rotation zone) of the next shift of `member` that has not started yet. */
-function nextShiftDate(rotationName: string, member: string): string {
-  const rotation = config.teams.flatMap((t) => t.rotations).find((r) => r.name === rotationName)!;
+function rotationNamed(name: string) {
+  return config.teams.flatMap((t) => t.rotations).find((r) => r.name === name)!;
+}
+
+/** When the next shift of `member` that has not started yet starts (app.yaml alone). */
+function nextShift(rotationName: string, member: string): Date {
   const now = booted.sandbox.clock.now();
   const later = new Date(now.getTime() + 10 * 7 * 86_400_000);
-  const shift = shiftsBetween(
-    rotationSpec(rotation),
-    { overrides: [], swaps: [] },
-    now,
-    later,
-  ).find((s) => s.member === member && s.start > now)!;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: rotation.timezone }).format(shift.start);
+  const spec = rotationSpec(rotationNamed(rotationName));
+  const shifts = shiftsBetween(spec, { overrides: [], swaps: [] }, now, later);
+  return shifts.find((shift) => shift.member === member && shift.start > now)!.start;
+}
+
+/** YYYY-MM-DD in the rotation's zone. */
+function localDate(rotationName: string, instant: Date): string {
+  const timeZone = rotationNamed(rotationName).timezone;
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
+}
+
+function nextShiftDate(rotationName: string, member: string): string {
+  return localDate(rotationName, nextShift(rotationName, member));
 }
 
 describe('the sandbox console', () => {
@@ -80,6 +89,31 @@ describe('the sandbox console', () => {
     await saveStory(console_.page, '03-swap-confirmed', 'Carol confirms the swap Alice asked for');
   });
 
+  it('asks before taking a cover request: Cancel sends nothing, confirming takes it', async () => {
+    const frank = nextShift('palo-alto', 'U0FRANK01');
+    const day = localDate('palo-alto', new Date(frank.getTime() + 86_400_000));
+    await console_.youAre('U0FRANK01');
+    await console_.type(`/oncall cover palo-alto ${day} 13:00 ${day} 15:00 school play`);
+    const request = console_.message('needs cover');
+    const take = request.locator('button', { hasText: "I'll cover" });
+    await take.waitFor();
+    await console_.youAre('U0DAVE001');
+    await take.click();
+    const dialog = console_.page.locator('.dialog', { hasText: 'Take this shift?' });
+    await dialog.waitFor();
+    await saveStory(
+      console_.page,
+      '04-cover-confirm',
+      "Dave is asked before taking Frank's cover request",
+    );
+    await dialog.locator('button', { hasText: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await take.isVisible()).toBe(true);
+    await take.click();
+    await dialog.locator('button', { hasText: "Yes, I'll cover" }).click();
+    await console_.message('@dave covers palo-alto for @frank').waitFor();
+  });
+
   it('opens the override form, shows a bad field, and makes the override when it is right', async () => {
     await console_.youAre('U0ALICE01');
     await console_.type('/oncall override');
@@ -92,7 +126,7 @@ describe('the sandbox console', () => {
     await expect
       .poll(() => form.locator('[data-block-id="from"] .field-error').textContent())
       .toContain('25:00');
-    await saveStory(console_.page, '04-override-form', 'The override form points at the bad field');
+    await saveStory(console_.page, '05-override-form', 'The override form points at the bad field');
     await form.locator('[data-block-id="from"] input').fill('tomorrow 13:00');
     await form.locator('[data-block-id="to"] input').fill('tomorrow 15:00');
     await form.locator('[data-block-id="reason"] input').fill('dentist');
@@ -104,7 +138,7 @@ describe('the sandbox console', () => {
   it('shows the App Home of whoever you are', async () => {
     await console_.go('home');
     await console_.page.locator('.home', { hasText: 'Your next shifts' }).waitFor();
-    await saveStory(console_.page, '05-app-home', 'The App Home, as Alice');
+    await saveStory(console_.page, '06-app-home', 'The App Home, as Alice');
     await console_.go('#platform');
   });
 
@@ -124,7 +158,7 @@ describe('the sandbox console', () => {
     await console_.page.press('#thread-box', 'Enter');
     await console_.page.locator('#thread .message', { hasText: 'all fine' }).waitFor();
     await message.locator('.replies', { hasText: '1 reply' }).waitFor();
-    await saveStory(console_.page, '06-escaping-thread', 'Markup shown as text; a thread reply');
+    await saveStory(console_.page, '07-escaping-thread', 'Markup shown as text; a thread reply');
     await console_.page.click('#close-thread');
   });
 
@@ -141,7 +175,7 @@ describe('the sandbox console', () => {
     await console_.message(`Handoff — ${handoff.name}`).waitFor();
     await saveStory(
       console_.page,
-      '07-next-handoff',
+      '08-next-handoff',
       `Jumped to the handoff of ${handoff.name} (${when})`,
     );
   });
@@ -167,7 +201,7 @@ describe('the sandbox console', () => {
     await console_.page.locator('#thread', { hasText: 'Why shop/web revision 4' }).waitFor();
     await saveStory(
       console_.page,
-      '08-break-deployment',
+      '09-break-deployment',
       'After "Crash it": the rollout notice and its thread in #shopdev',
     );
   });

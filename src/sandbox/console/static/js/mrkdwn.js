@@ -12,10 +12,10 @@ const EMOJI = {
   warning: ['symbol sym-warning', '⚠'],
   white_check_mark: ['symbol sym-ok', '✔'],
   ballot_box_with_check: ['symbol', '☑'],
-  raising_hand: ['symbol', '✋'],
+  raising_hand: ['symbol', '☝'],
   no_entry_sign: ['symbol sym-bad', '⊘'],
   information_source: ['symbol sym-info', 'ℹ'],
-  hourglass: ['symbol', '⌛'],
+  hourglass: ['symbol', '◔'],
   x: ['symbol sym-bad', '✖'],
 };
 
