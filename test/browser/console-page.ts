@@ -41,7 +41,7 @@ export class ConsolePage {
 
   async youAre(userId: string): Promise<void> {
     await this.page.selectOption('#you-are', userId);
-    await expect.poll(() => this.page.inputValue('#you-are')).toBe(userId);
+    await expect.poll(() => this.page.inputValue('#you-are'), { timeout: 10_000 }).toBe(userId);
   }
 
   /** Opens a channel by name (`platform`), or the App Home / messages with `home` / a D… id. */

@@ -124,7 +124,9 @@ describe('the sandbox console', () => {
     await form.locator('[data-block-id="to"] input').fill('+2d');
     await form.locator('button[type="submit"]').click();
     await expect
-      .poll(() => form.locator('[data-block-id="from"] .field-error').textContent())
+      .poll(() => form.locator('[data-block-id="from"] .field-error').textContent(), {
+        timeout: 10_000,
+      })
       .toContain('25:00');
     await saveStory(console_.page, '05-override-form', 'The override form points at the bad field');
     await form.locator('[data-block-id="from"] input').fill('tomorrow 13:00');
@@ -170,7 +172,7 @@ describe('the sandbox console', () => {
     const when = /, (.+)$/.exec(label)?.[1] ?? '';
     expect(label).toContain(handoff.name);
     await console_.page.click('#next-handoff');
-    await expect.poll(() => console_.clockLabel()).toContain(when);
+    await expect.poll(() => console_.clockLabel(), { timeout: 10_000 }).toContain(when);
     await console_.go(`#${channel.name}`);
     await console_.message(`Handoff — ${handoff.name}`).waitFor();
     await saveStory(
@@ -185,15 +187,20 @@ describe('the sandbox console', () => {
     await console_.page.selectOption('#break-cluster', 'prod-eu');
     await console_.page.selectOption('#break-target', 'shop/web');
     await console_.page.click('#break-crash');
-    await expect.poll(() => console_.toast()).toContain('ghcr.io/acme/shop-web:2.4.2');
-    await console_.page.click('#plus-hour');
-    await expect.poll(() => console_.toast()).toBe('One hour later.');
     await expect
-      .poll(async () => {
-        await console_.type('/k8s status prod-eu');
-        await console_.message('Cluster prod-eu').waitFor();
-        return console_.message('Cluster prod-eu').textContent();
-      })
+      .poll(() => console_.toast(), { timeout: 10_000 })
+      .toContain('ghcr.io/acme/shop-web:2.4.2');
+    await console_.page.click('#plus-hour');
+    await expect.poll(() => console_.toast(), { timeout: 10_000 }).toBe('One hour later.');
+    await expect
+      .poll(
+        async () => {
+          await console_.type('/k8s status prod-eu');
+          await console_.message('Cluster prod-eu').waitFor();
+          return console_.message('Cluster prod-eu').textContent();
+        },
+        { timeout: 10_000 },
+      )
       .toContain('shop/web');
     await console_.go('#shopdev');
     const notice = console_.message('shop/web on prod-eu: revision 4 is failing');

@@ -86,8 +86,9 @@ describe('npm start without Slack credentials', () => {
     });
     expect(sent.status).toBe(200);
     await expect
-      .poll(async () =>
-        JSON.stringify(await (await fetch(`${base}/api/state?user=U0ALICE01`)).json()),
+      .poll(
+        async () => JSON.stringify(await (await fetch(`${base}/api/state?user=U0ALICE01`)).json()),
+        { timeout: 10_000 },
       )
       .toContain('On call now');
 

@@ -60,7 +60,7 @@ export class DemoCluster {
 
   /** Rolls out a new image tag whose pods crash-loop; returns the new image. */
   crash(namespace: string, name: string): string {
-    const image = this.rollOut(namespace, name, 'crashes at start', {
+    const image = this.rollOut(namespace, name, ': orders v2 schema', {
       kind: 'CrashLoopBackOff',
       exitCode: 1,
       runSeconds: 3,
@@ -75,7 +75,7 @@ export class DemoCluster {
 
   /** Rolls out a new, healthy image tag; returns the new image. */
   release(namespace: string, name: string): string {
-    return this.rollOut(namespace, name, 'routine release', 'Running');
+    return this.rollOut(namespace, name, '', 'Running');
   }
 
   /** Marks the first Ready node NotReady; returns its name, or undefined when none is Ready. */
@@ -133,7 +133,8 @@ export class DemoCluster {
   private rollOut(
     namespace: string,
     name: string,
-    why: string,
+    /** Added to the change-cause after the release tag. */
+    what: string,
     behaviour: DeploymentOptions['behaviour'],
   ): string {
     const workload = this.data.workloads.find((w) => w.namespace === namespace && w.name === name);
@@ -144,7 +145,7 @@ export class DemoCluster {
     }
     const next = nextImage(image);
     const tag = next.slice(next.lastIndexOf(':') + 1);
-    this.apply(workload, { image: next, changeCause: `Release ${tag}: ${why}`, behaviour });
+    this.apply(workload, { image: next, changeCause: `Release ${tag}${what}`, behaviour });
     return next;
   }
 

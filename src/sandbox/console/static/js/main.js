@@ -91,9 +91,14 @@ function render() {
   renderBreakControls(state);
 }
 
+let requested = 0;
+
+/** Fetches the state and draws it; an answer overtaken by a newer request is dropped. */
 async function refresh() {
+  const ticket = ++requested;
   try {
     const data = await fetchState(state.me);
+    if (ticket !== requested) return;
     state.data = data;
     state.fetchedAt = Date.now();
     state.me = data.me;
