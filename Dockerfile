@@ -5,8 +5,8 @@
 # Base image: Node 22 (the current LTS; package.json asks for >= 20.19) on Debian bookworm-slim
 # rather than Alpine. Development machines and CI run Debian (glibc); with the same libc the
 # prebuilt esbuild binary tsx uses and PGlite's WebAssembly run exactly as tested, and no musl
-# difference (DNS resolution, locale, stack size) can surprise anyone at 03:00. The price is about
-# 30 MB more than Alpine, shared between every image built on the same base.
+# difference (DNS resolution, locale, stack size) can surprise anyone at 03:00. The price is a few
+# tens of MB more than Alpine, shared between every image built on the same base.
 #
 # No compile step: tsx is a runtime dependency and the app runs the same sources the tests run. It
 # compiles each module once per process (about a second at start) and caches the result under
