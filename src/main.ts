@@ -56,6 +56,12 @@ import { modalOpener, webPoster } from './slack/web-poster.js';
 import { registerModals } from './slack/modals.js';
 import { registerThreadReplies } from './slack/thread-replies.js';
 import { LogStore } from './statuslog/log-store.js';
+import { AppMetrics } from './metrics/app-metrics.js';
+import { countedPostJob } from './metrics/delivery-job.js';
+import { metricsRoute } from './metrics/metrics-route.js';
+import { requestContext } from './metrics/request-context.js';
+import { meteredFetch } from './metrics/slack-fetch.js';
+import { registerStateGauges } from './metrics/state-gauges.js';
 import { DEFAULT_SILENCE_MS } from './notices/render.js';
 import { RolloutNotices } from './notices/rollout-notices.js';
 import { noticeActionModules } from './notices/silence-actions.js';
@@ -103,14 +109,20 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
   closers.push(() => db.close());
   try {
     await runMigrations(db, { logger });
+    const metrics = new AppMetrics();
+    const slackFetch = meteredFetch(metrics);
     const clusters = await ClusterRegistry.start({
+      onWatchRestart: (cluster, resource) => metrics.watchRestart(cluster, resource),
       clusters: loadedConfig.clusters,
       kubeconfigPath: env.kubeconfig,
       clock,
       logger,
     });
     closers.push(() => clusters.stop());
-    const web = createWebClient(env.slack.botToken, env.slackApiUrl, options.webApiRetries);
+    registerStateGauges(metrics, { pool: db.pool, clusters, logger });
+    const web = createWebClient(env.slack.botToken, env.slackApiUrl, options.webApiRetries, {
+      fetch: slackFetch,
+    });
     const people = await resolvePeople(loadedConfig, slackDirectory(web), logger);
     const config = people.config;
     const store = new OncallStore(db.pool);
@@ -133,8 +145,13 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
       port: env.port,
       logger,
       readiness: [{ name: 'database', check: () => db.ping() }],
-      routes: [calendarRoute((token) => calendars.render(token), logger)],
+      routes: [
+        calendarRoute((token) => calendars.render(token), logger),
+        metricsRoute(metrics.registry, logger),
+      ],
       webApiRetries: options.webApiRetries,
+      middleware: [requestContext(logger, metrics)],
+      fetch: slackFetch,
     });
     await slack.init();
     closers.push(() => slack.stop());
@@ -192,6 +209,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
     });
     const outboxClient = createWebClient(env.slack.botToken, env.slackApiUrl, 0, {
       rejectRateLimitedCalls: true,
+      fetch: slackFetch,
       timeout: 10_000,
     });
     const postScheduler = new PostScheduler({
@@ -218,7 +236,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
     const ticker = new Ticker(
       [
         rolloutNotices.tickJob(),
-        postScheduler.tickJob(),
+        countedPostJob(postScheduler, metrics),
         handoffNudgeJob(handoffStore, handoffs, poster),
         userGroupSyncJob({ config, changes: store, sync: groupSync }),
         ...coverRequestJobs(store, poster),

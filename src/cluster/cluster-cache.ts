@@ -16,6 +16,8 @@ export interface CacheOptions {
   syncTimeoutMs: number;
   /** A cache that lost its cluster less than this long ago still answers. */
   staleGraceMs: number;
+  /** Called when an informer lists and watches again after an error. */
+  onWatchRestart?: (cluster: string, resource: string) => void;
 }
 
 /** Resources a command needs by default; without warning events a cache still answers. */
@@ -58,6 +60,7 @@ export class ClusterCache implements ClusterSnapshot {
       timing: options.timing,
       logger: options.logger,
       onChange: () => this.changed(),
+      onRestart: options.onWatchRestart,
     };
     const make = <K extends ResourceName>(key: K) => new ResourceInformer(RESOURCES[key], context);
     this.informers = {

@@ -21,6 +21,8 @@ export interface InformerContext {
   logger: Logger;
   /** Called whenever this informer becomes synced or fails. */
   onChange: () => void;
+  /** Called when the informer lists and watches again after an error (counted for /metrics). */
+  onRestart?: (cluster: string, resource: string) => void;
   random?: () => number;
 }
 
@@ -144,6 +146,7 @@ export class ResourceInformer<T extends KubernetesObject> {
     this.attempt += 1;
     this.retry = setTimeout(() => {
       this.retry = undefined;
+      this.context.onRestart?.(this.context.cluster, this.spec.resource);
       void this.run();
     }, delay);
     this.retry.unref();

@@ -27,6 +27,8 @@ export interface RegistryOptions {
   staleGraceMs?: number;
   /** Informer timing: backoff, request and watch timeouts (tests shorten them). */
   timing?: Partial<InformerTiming>;
+  /** Called when an informer lists and watches again after an error (counted for /metrics). */
+  onWatchRestart?: (cluster: string, resource: string) => void;
 }
 
 /** The most log text one call returns, whatever tailLines asks for. */
@@ -61,6 +63,7 @@ export class ClusterRegistry {
         timing,
         syncTimeoutMs,
         staleGraceMs: options.staleGraceMs ?? 30_000,
+        onWatchRestart: options.onWatchRestart,
       };
       caches.set(name, new ClusterCache(name, connection, cacheOptions));
     }

@@ -2,14 +2,23 @@
 // call sent to SLACK_API_URL, health routes, JSON logs and the global error handler.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, type CustomRoute } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import {
+  App,
+  LogLevel,
+  type AnyMiddlewareArgs,
+  type CustomRoute,
+  type Middleware,
+} from '@slack/bolt';
+import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
+import type { FetchFunction, WebClient } from '@slack/web-api';
 import type { SlackMode } from '../config/env.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { requestLogger } from '../metrics/request-context.js';
 import { boltLogger } from './bolt-logger.js';
 import { globalErrorHandler } from './error-handler.js';
 import { healthRoutes, type ReadinessCheck } from './health-routes.js';
+import type { SlackMessage } from './message.js';
 
 export interface SlackAppOptions {
   mode: Exclude<SlackMode, { kind: 'none' }>;
@@ -21,6 +30,10 @@ export interface SlackAppOptions {
   routes?: CustomRoute[];
   /** Retries of the Web API client; the outbox retries posts itself, so keep this small. */
   webApiRetries?: number;
+  /** Global middleware run for every request before its listener (request ids, metrics). */
+  middleware?: Array<Middleware<AnyMiddlewareArgs>>;
+  /** The fetch of every Web API client Bolt makes (counted for /metrics). */
+  fetch?: FetchFunction;
 }
 
 export interface SlackRuntime {
@@ -38,6 +51,7 @@ export function createSlackApp(options: SlackAppOptions): SlackRuntime {
   const clientOptions = {
     slackApiUrl: options.slackApiUrl,
     retryConfig: { retries: options.webApiRetries ?? 2 },
+    fetch: options.fetch,
   };
   let slackReady = false;
   const readiness: ReadinessCheck[] = [
@@ -74,15 +88,17 @@ export function createSlackApp(options: SlackAppOptions): SlackRuntime {
           installerOptions: { port: options.port, clientOptions },
         });
 
-  app.error(
-    globalErrorHandler(logger, async (channel, user, message) => {
-      await app.client.chat.postEphemeral({
-        channel,
-        user,
-        text: message.text,
-        blocks: message.blocks,
-      });
-    }),
+  for (const middleware of options.middleware ?? []) app.use(middleware);
+  const sendEphemeral = async (channel: string, user: string, message: SlackMessage) => {
+    await app.client.chat.postEphemeral({
+      channel,
+      user,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  };
+  app.error((args: ExtendedErrorHandlerArgs) =>
+    globalErrorHandler(requestLogger(args.context, logger), sendEphemeral)(args),
   );
 
   return {
