@@ -8,9 +8,10 @@
 # difference (DNS resolution, locale, stack size) can surprise anyone at 03:00. The price is a few
 # tens of MB more than Alpine, shared between every image built on the same base.
 #
-# No compile step: tsx is a runtime dependency and the app runs the same sources the tests run. It
-# compiles each module once per process (about a second at start) and caches the result under
-# $TMPDIR, which the Kubernetes manifests mount as an emptyDir.
+# No compile step: tsx is a runtime dependency, bin/watchkeeper.js registers it, and the app runs
+# the same sources the tests run. tsx compiles each module on first load and caches the result
+# under $TMPDIR (/tmp), which must be writable: the Kubernetes manifests mount an emptyDir there.
+# Measured: the app answers /healthz about 5 s after a cold start on a busy 2-core machine.
 #
 # No HEALTHCHECK: Kubernetes probes GET /healthz (liveness) and GET /readyz (readiness) instead.
 
