@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { k8sCommand } from '../commands/k8s.js';
 import { logCommand } from '../commands/log.js';
 import { k8sSubcommands } from '../commands/k8s/read-subcommands.js';
+import { auditSubcommand } from '../commands/k8s/audit.js';
+import { breakGlassModalModule, rollbackActionModules } from '../commands/k8s/rollback-actions.js';
+import { rollbackSubcommand } from '../commands/k8s/rollback.js';
+import { createRollbackFlow } from './rollback/service/flow.js';
+import { slackGroupLister } from './rollback/service/user-groups.js';
 import { oncallCommand } from '../commands/oncall.js';
 import { changeSubcommands } from '../commands/oncall/change-subcommands.js';
 import { calendarSubcommand } from '../commands/oncall/calendar.js';
@@ -15,7 +20,7 @@ import { handoffActionModules, handoffNoteModalModule } from '../commands/handof
 import { durationMs } from './config/durations.js';
 import { loadRotationContexts } from './oncall/rotation-context.js';
 import { RollbackStore } from './rollback/store/index.js';
-import { skippedSince } from './scheduler/claims.js';
+import { firstSentAt, skippedSince } from './scheduler/claims.js';
 import { handoffNudgeJob } from './scheduler/handoff-nudges.js';
 import { PostScheduler } from './scheduler/post-scheduler.js';
 import { scheduledPostRenderer } from './slack/scheduled-posts.js';
@@ -165,6 +170,16 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
     const covers = new CoverRequests({ config, reader, store, clock });
     const coverDeps = { reader, covers, poster, clock };
     const queries = new ClusterQueries({ config, clusters, clock });
+    const rollbacks = createRollbackFlow({
+      config,
+      pool: db.pool,
+      clusters,
+      poster,
+      changes: store,
+      listUserGroups: slackGroupLister(slack.client),
+      clock,
+      logger,
+    });
     registerCommands(slack.app, [
       oncallCommand({
         ...readSubcommands(reader),
@@ -172,13 +187,19 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
         cover: coverSubcommand(coverDeps),
         calendar: calendarSubcommand(calendars),
       }),
-      k8sCommand(k8sSubcommands(queries)),
+      k8sCommand({
+        ...k8sSubcommands(queries),
+        ...rollbackSubcommand(rollbacks.offers),
+        ...auditSubcommand(rollbacks.audit),
+      }),
       logCommand(statusLog),
     ]);
     registerThreadReplies(slack.app, statusLog);
     registerActions(slack.app, [...swapActionModules(changes), ...coverActionModules(coverDeps)]);
     registerAppHome(slack.app, reader);
     registerModals(slack.app, [overrideModalModule({ reader, changes, poster, openModal, clock })]);
+    registerActions(slack.app, rollbackActionModules(rollbacks.service, openModal));
+    registerModals(slack.app, [breakGlassModalModule(rollbacks.service)]);
 
     const groupSync = new UserGroupSync({
       slack: slackUserGroups(slack.client),
@@ -205,7 +226,11 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
       rollbacks: new RollbackStore(db.pool),
       logs: logStore,
       handoffs: handoffStore,
-      skippedSince: async (team, since) => (await skippedSince(db.pool, team, since)).length,
+      skippedSince: async (team, since) => {
+        const first = await firstSentAt(db.pool);
+        const from = first && first > since ? first : since;
+        return (await skippedSince(db.pool, team, from)).length;
+      },
     });
     const outboxClient = createWebClient(env.slack.botToken, env.slackApiUrl, 0, {
       rejectRateLimitedCalls: true,
@@ -240,6 +265,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
         handoffNudgeJob(handoffStore, handoffs, poster),
         userGroupSyncJob({ config, changes: store, sync: groupSync }),
         ...coverRequestJobs(store, poster),
+        ...rollbacks.jobs,
       ],
       clock,
       logger,

@@ -221,3 +221,11 @@ export async function skippedSince(
     scheduledAt: row.scheduled_at,
   }));
 }
+
+/** When the bot first sent a scheduled post here: posts due before it were never missed, just not yet ours. */
+export async function firstSentAt(pool: pg.Pool): Promise<Date | null> {
+  const { rows } = await pool.query<{ first: Date | null }>(
+    "SELECT min(sent_at) AS first FROM scheduled_posts WHERE state = 'sent'",
+  );
+  return rows[0]?.first ?? null;
+}
