@@ -1,6 +1,7 @@
 // Rollout notices through the real app and a simulated cluster: a new revision gets one message that follows the
 // rollout in place; a crash loop turns it into a failure with its details in the thread (the change, the crash, the
-// log tail); a rollout inside its deadline stays quiet; a silenced workload posts nothing until the silence ends.
+// log tail); a rollout inside its deadline stays quiet; a silenced workload posts nothing until the silence ends
+// (or Unsilence), and a Silence click from another channel is refused.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,14 @@ import { SimulatedCluster } from '../../src/sandbox/kube/index.js';
 import type { StoredMessage } from '../../src/sandbox/slack/message-store.js';
 import { blockText } from '../support/block-text.js';
 import { bootApp, type BootedApp } from '../support/boot-app.js';
-import { SHOP_USER, k8s, k8sConfig, writeKubeconfig, type K8sWorld } from './k8s-harness.js';
+import {
+  SHOP_CHANNEL,
+  SHOP_USER,
+  k8s,
+  k8sConfig,
+  writeKubeconfig,
+  type K8sWorld,
+} from './k8s-harness.js';
 
 const NOTICES = 'C0NOTICES1';
 const MINUTE = 60_000;
@@ -208,6 +216,23 @@ describe('rollout notices', () => {
     await tickUntil('the search notice', () => notices('search').length > 0);
     const [first] = notices('search');
     expect(textOf(first)).toContain('rolled out revision 2');
+    const noticeId = /"action_id":"notice_silence","value":"(\d+)"/.exec(
+      JSON.stringify(first?.blocks),
+    )?.[1];
+    await booted.requester.blockAction({
+      userId: SHOP_USER,
+      actionId: 'notice_silence',
+      channelId: SHOP_CHANNEL,
+      messageTs: first!.ts,
+      message: { ts: first!.ts, text: first!.text, blocks: first!.blocks },
+      value: noticeId!,
+    });
+    await tickUntil('the refusal', () =>
+      booted.slack.messages
+        .ephemeralsFor(SHOP_CHANNEL, SHOP_USER)
+        .some((m) => m.text === 'This button belongs to a notice in another channel.'),
+    );
+    expect(textOf(notices('search')[0])).not.toContain('Silenced');
     const click = await booted.requester.blockAction({
       userId: SHOP_USER,
       actionId: 'notice_silence',
@@ -243,5 +268,23 @@ describe('rollout notices', () => {
     await tickUntil('its thread', () => replies(notices('search')[1]!).length === 1);
     expect(textOf(notices('search')[0])).not.toContain('Silenced');
     expect(JSON.stringify(notices('search')[0]?.blocks)).not.toContain('notice_unsilence');
+  });
+
+  it('lifts a silence with Unsilence', async () => {
+    const [notice] = notices('web');
+    const click = (actionId: string) =>
+      booted.requester.blockAction({
+        userId: SHOP_USER,
+        actionId,
+        channelId: NOTICES,
+        messageTs: notice!.ts,
+      });
+    await click('notice_silence');
+    await tickUntil('the silence shown', () => textOf(notices('web')[0]).includes('Silenced by'));
+    await click('notice_unsilence');
+    await tickUntil('the silence lifted', () => !textOf(notices('web')[0]).includes('Silenced by'));
+    expect(textOf(notices('web')[0])).toContain('Silence 4 h');
+    prod.applyDeployment('shop', 'web', { replicas: 2, image: image('web', '1.5.0') });
+    await tickUntil('the next web notice', () => notices('web').length === 2);
   });
 });
