@@ -4,7 +4,11 @@ import { quoted } from '../src/cluster-queries/echo.js';
 import { UserFacingError } from '../src/errors.js';
 import type { CommandModule, CommandRequest, SlackMessage } from '../src/slack/message.js';
 
-export type K8sSubcommand = (request: CommandRequest, words: string[]) => Promise<SlackMessage>;
+/** A reply, or null when the subcommand answered another way (e.g. posted a card itself). */
+export type K8sSubcommand = (
+  request: CommandRequest,
+  words: string[],
+) => Promise<SlackMessage | null>;
 
 export function k8sCommand(subcommands: Record<string, K8sSubcommand>): CommandModule {
   return {
