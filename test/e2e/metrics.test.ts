@@ -204,6 +204,20 @@ describe('GET /metrics after a few signed requests', () => {
   });
 });
 
+describe('the JSON logs', () => {
+  it('summarise the configuration at start, and never carry a token or the signing secret', () => {
+    const loaded = logLines().find((l) => l.msg === 'configuration loaded');
+    expect(loaded).toMatchObject({
+      clusters: ['prod-eu'],
+      teams: ['platform'],
+      rotations: ['zurich'],
+    });
+    const all = booted.logs.join('\n');
+    expect(all).not.toContain(testBotToken);
+    expect(all).not.toContain(testSigningSecret);
+  });
+});
+
 describe('watch restarts', () => {
   it('counts an informer listing and watching again after its watch broke', async () => {
     prod.faults.failNext('watch', 'pods', 500);
