@@ -63,11 +63,18 @@ function firstHandoffAfter(spec: RotationSpec, at: Date): Date | null {
   return handoffsBetween(spec, at, new Date(at.getTime() + twoYears))[0] ?? null;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
