@@ -15,6 +15,7 @@ import {
   click,
   notesFor,
   startRollbackWorld,
+  tickUntil,
   typeK8s,
   typeRollback,
   waitForText,
@@ -67,7 +68,7 @@ describe('a rollback with a second person', () => {
     expect(webImage(world)).toBe(WEB_OLD);
 
     await advance(world, 6_000);
-    const complete = await waitForText(world, card, (t) => t.includes('Rollout complete'));
+    const complete = await tickUntil(world, card, (t) => t.includes('Rollout complete'));
     expect(complete).toContain(':white_check_mark:');
     expect(complete).toMatch(/took \d+ s/);
 

@@ -218,6 +218,20 @@ export function webImage(world: RollbackWorld): string | undefined {
   return web?.spec.template.spec.containers[0]?.image;
 }
 
+/** Ticks the cluster and the apps (without moving the clock) until the message satisfies `check`. */
+export async function tickUntil(
+  world: RollbackWorld,
+  message: Message,
+  check: (text: string) => boolean,
+): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (!check(messageText(world, message)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await advance(world, 0);
+  }
+  return waitForText(world, message, check, 0);
+}
+
 /** Lets the cluster and the app's periodic jobs move on by `ms`. */
 export async function advance(world: RollbackWorld, ms: number): Promise<void> {
   world.clock.advance(ms);

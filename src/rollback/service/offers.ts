@@ -100,6 +100,8 @@ export class RollbackOffers {
   }
 }
 
+/** Starts the engine's sentence with a capital, unless it starts with a workload (`shop/web is …`). */
 function capitalize(text: string): string {
+  if ((text.split(' ', 1)[0] ?? '').includes('/')) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

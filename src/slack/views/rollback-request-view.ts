@@ -19,9 +19,6 @@ const who = (id: string) => `<@${id}>`;
 function headline(model: RequestCardModel): string {
   const { request } = model;
   const what = `*${workloadLabel(request.workload)}* to revision ${request.toRevision}`;
-  const glass = breakGlassOf(model);
-  if (glass)
-    return `:rotating_light: *BREAK-GLASS* — ${who(glass.by)} rolled back ${what} without a second approval`;
   switch (request.state) {
     case 'pending':
       return `:rewind: ${who(request.requestedBy)} asks to roll back ${what}`;
@@ -118,10 +115,17 @@ function pendingBlocks(model: RequestCardModel): Block[] {
 export function renderRequestCard(model: RequestCardModel): SlackMessage {
   const title = headline(model);
   const glass = breakGlassOf(model);
-  const blocks: Block[] = [section(`${title} (r${model.request.id})\n${model.summary}`)];
-  if (glass?.reason) blocks.push(section(`*Reason:* ${quoteUserText(glass.reason)}`));
+  const blocks: Block[] = [];
+  if (glass)
+    blocks.push(
+      section(
+        `:rotating_light: *BREAK-GLASS* — ${who(glass.by)} started this rollback without a second approval (on-call outside coverage hours).\n*Reason:* ${quoteUserText(glass.reason)}`,
+      ),
+    );
+  blocks.push(section(`${title} (r${model.request.id})\n${model.summary}`));
   if (model.warning) blocks.push(context(`:warning: ${model.warning}`));
   blocks.push(...pendingBlocks(model));
   blocks.push(context(timeline(model).join('\n')));
-  return { text: title.replace(/\*/g, ''), blocks };
+  const text = `${glass ? 'BREAK-GLASS: ' : ''}${title.replace(/\*/g, '')}`;
+  return { text, blocks };
 }
