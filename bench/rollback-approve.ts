@@ -62,7 +62,10 @@ async function waitFor<T>(get: () => T | undefined, timeoutMs = 5_000): Promise<
 
 /** One rollback from a fresh card; returns the ms from the Approve click to the PATCH. */
 async function oneRollback(booted: BootedApp, sim: SimulatedCluster, run: number) {
-  sim.applyDeployment('shop', 'web', { replicas: 2, image: `registry.example.com/shop/web:2.${run}` });
+  sim.applyDeployment('shop', 'web', {
+    replicas: 2,
+    image: `registry.example.com/shop/web:2.${run}`,
+  });
   booted.slack.clearCalls();
   await booted.requester.slashCommand({
     command: '/k8s',
@@ -72,7 +75,11 @@ async function oneRollback(booted: BootedApp, sim: SimulatedCluster, run: number
   });
   const posted = await booted.slack.waitForCall('chat.postMessage');
   const card = { channelId: CHANNEL, messageTs: String(posted.response.ts) };
-  await booted.requester.blockAction({ userId: REQUESTER, actionId: rollbackRequestAction, ...card });
+  await booted.requester.blockAction({
+    userId: REQUESTER,
+    actionId: rollbackRequestAction,
+    ...card,
+  });
   await waitFor(() =>
     booted.slack.messages.find(CHANNEL, card.messageTs)?.text.includes('asks to roll back')
       ? true
@@ -80,7 +87,11 @@ async function oneRollback(booted: BootedApp, sim: SimulatedCluster, run: number
   );
   const patched = nextPatch(sim);
   const clicked = performance.now();
-  await booted.requester.blockAction({ userId: APPROVER, actionId: rollbackActions.approve, ...card });
+  await booted.requester.blockAction({
+    userId: APPROVER,
+    actionId: rollbackActions.approve,
+    ...card,
+  });
   const at = await patched;
   await waitFor(() =>
     booted.slack.messages.find(CHANNEL, card.messageTs)?.text.includes('Rolled back')

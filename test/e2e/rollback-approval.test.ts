@@ -2,17 +2,19 @@
 // they cannot approve their own request, an outsider cannot either; a second person approves; the API
 // server receives exactly one patch bringing revision 1's template back; the card follows the rollout to complete.
 import { afterEach, describe, expect, it } from 'vitest';
-import { rollbackRequestAction } from '../../src/slack/views/rollback-button.js';
+import { rollbackButton, rollbackRequestAction } from '../../src/slack/views/rollback-button.js';
 import { rollbackActions } from '../../src/slack/views/rollback-actions.js';
 import {
   APPROVER,
   ONCALL,
   OUTSIDER,
   REQUESTER,
+  SHOP,
   WEB_NEW,
   WEB_OLD,
   advance,
   click,
+  messageText,
   notesFor,
   startRollbackWorld,
   tickUntil,
@@ -28,6 +30,38 @@ let world: RollbackWorld | undefined;
 afterEach(async () => {
   await world?.stop();
   world = undefined;
+});
+
+describe('a Roll back button on another message (a rollout notice)', () => {
+  it('opens the request in that message thread and leaves the message as it is', async () => {
+    world = await startRollbackWorld();
+    const card = await typeRollback(world, 'shop/web');
+    const { bot } = world.slack.workspace;
+    const notice = world.slack.messages.post({
+      channel: SHOP,
+      user: bot.botUserId,
+      botId: bot.botId,
+      text: 'shop/web rollout to revision 2 is failing',
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: 'shop/web revision 2 is failing' } },
+        { type: 'actions', elements: [rollbackButton('1', 'shop/web to revision 1')] },
+      ],
+    });
+    const noticeMessage = { channel: SHOP, ts: notice.ts };
+    world.slack.clearCalls();
+    await click(world, noticeMessage, rollbackRequestAction, REQUESTER);
+    const reply = await world.slack.waitForCall('chat.postMessage');
+    expect(reply.args.thread_ts).toBe(notice.ts);
+    const request = { channel: SHOP, ts: String(reply.response.ts) };
+    expect(await waitForText(world, request, (t) => t.includes('asks to roll back'))).toContain(
+      `<@${REQUESTER}> asks to roll back *shop/web* to revision 1`,
+    );
+    expect(messageText(world, noticeMessage)).toContain('revision 2 is failing');
+    expect(messageText(world, card)).not.toContain('asks to roll back');
+    await click(world, request, rollbackActions.approve, APPROVER);
+    await waitForText(world, request, (t) => t.includes('Rolled back'));
+    expect(webPatches(world)).toHaveLength(1);
+  });
 });
 
 describe('a rollback with a second person', () => {
@@ -107,5 +141,33 @@ describe('a rollback with a second person', () => {
     await click(world, card, rollbackActions.approve, APPROVER, { value: '1' });
     expect((await notesFor(world, APPROVER))[0]).toContain('expired');
     expect(webPatches(world)).toHaveLength(0);
+  });
+});
+
+describe('approvers named by a Slack user group', () => {
+  const PLATFORM = 'S0PLATFORM';
+  const MEMBER = 'U0PLATFORM1';
+
+  it('let a member of the group approve, and say so when Slack cannot tell', async () => {
+    world = await startRollbackWorld({ approvers: `{ userGroups: [${PLATFORM}] }` });
+    world.slack.addUserGroup({ id: PLATFORM, handle: 'platform', users: [MEMBER] });
+    const card = await typeRollback(world, 'shop/web');
+    await click(world, card, rollbackRequestAction, REQUESTER);
+    expect(await waitForText(world, card, (t) => t.includes('asks to roll back'))).toContain(
+      `Approval needed from <!subteam^${PLATFORM}>.`,
+    );
+    await click(world, card, rollbackActions.approve, OUTSIDER);
+    expect((await notesFor(world, OUTSIDER))[0]).toContain(
+      `Only <!subteam^${PLATFORM}> may approve rollbacks in shop.`,
+    );
+    world.clock.advance(61_000);
+    world.slack.failNext('usergroups.list', { error: 'missing_scope' });
+    await click(world, card, rollbackActions.approve, MEMBER);
+    expect((await notesFor(world, MEMBER))[0]).toContain(
+      'Slack did not tell me who is in which user group (missing_scope)',
+    );
+    await click(world, card, rollbackActions.approve, MEMBER);
+    await waitForText(world, card, (t) => t.includes('Rolled back'));
+    expect(webPatches(world)).toHaveLength(1);
   });
 });

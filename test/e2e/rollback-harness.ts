@@ -30,7 +30,10 @@ export const MONDAY_MORNING = '2026-03-02T09:00:00Z';
 export const WEB_OLD = 'registry.example.com/shop/web:1.4.1';
 export const WEB_NEW = 'registry.example.com/shop/web:1.4.2';
 
-export function rollbackConfig(rollback = 'gitops: warn'): string {
+export function rollbackConfig(
+  rollback = 'gitops: warn',
+  approvers = `{ users: [${APPROVER}], onCall: true }`,
+): string {
   return `
 timezone: Europe/Zurich
 clusters:
@@ -49,7 +52,7 @@ teams:
         members: [${ONCALL}, ${OFFCALL}]
         coverage: { days: [mon, tue, wed, thu, fri], from: "08:00", to: "18:00" }
 rollback:
-  approvers: { users: [${APPROVER}], onCall: true }
+  approvers: ${approvers}
   breakGlass: { onCallOutsideCoverage: true }
   ${rollback}
 `;
@@ -75,7 +78,10 @@ export interface RollbackWorld {
 
 export async function startRollbackWorld(
   options: {
+    /** The last line of `rollback:` in app.yaml (default `gitops: warn`). */
     rollback?: string;
+    /** rollback.approvers in app.yaml (default: APPROVER and the on-call). */
+    approvers?: string;
     instances?: number;
     start?: string;
     seed?: (prod: SimulatedCluster) => void;
@@ -89,7 +95,7 @@ export async function startRollbackWorld(
   await writeKubeconfig(kubeconfigPath, { 'prod-eu': prod });
   const slack = await FakeSlackApi.start({ now: () => clock.now().getTime() });
   const database: TestDatabase = await createTestDatabase();
-  const config = rollbackConfig(options.rollback);
+  const config = rollbackConfig(options.rollback, options.approvers);
   const apps: BootedApp[] = [];
   for (let i = 0; i < (options.instances ?? 1); i++)
     apps.push(await bootApp({ config, clock, slack, databaseUrl: database.url, kubeconfigPath }));

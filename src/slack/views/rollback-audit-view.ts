@@ -1,4 +1,4 @@
-// The /k8s audit answer: one line per step of every rollback (who, what, when), newest last, within Slack's limits.
+// The /k8s audit answer: one line per step of every rollback (who, what, when), newest first, within Slack's limits.
 import type { AuditEntry } from '../../rollback/audit/index.js';
 import type { AuditAnswer } from '../../rollback/service/audit-trail.js';
 import { workloadLabel } from '../../rollback/store/index.js';
