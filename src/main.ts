@@ -252,6 +252,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
       clusters,
       store: noticeStore,
       poster,
+      cards: rollbacks.cards,
       logger,
     });
     registerActions(

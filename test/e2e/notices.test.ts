@@ -12,6 +12,7 @@ import type { StoredMessage } from '../../src/sandbox/slack/message-store.js';
 import { blockText } from '../support/block-text.js';
 import { bootApp, type BootedApp } from '../support/boot-app.js';
 import {
+  PLATFORM_CHANNEL,
   SHOP_CHANNEL,
   SHOP_USER,
   k8s,
@@ -20,7 +21,7 @@ import {
   type K8sWorld,
 } from './k8s-harness.js';
 
-const NOTICES = 'C0NOTICES1';
+const NOTICES = SHOP_CHANNEL;
 const MINUTE = 60_000;
 const image = (name: string, version: string) => `registry.example.com/shop/${name}:${version}`;
 
@@ -71,6 +72,16 @@ function replies(parent: StoredMessage): StoredMessage[] {
   return booted.slack.messagesIn(NOTICES).filter((m) => m.threadTs === parent.ts);
 }
 
+/** The value of a message's button, found by its action id. */
+function buttonValue(message: StoredMessage | undefined, actionId: string): string {
+  for (const block of (message?.blocks ?? []) as Array<{ elements?: unknown[] }>) {
+    for (const element of (block.elements ?? []) as Array<{ action_id?: string; value?: string }>) {
+      if (element.action_id === actionId) return element.value ?? '';
+    }
+  }
+  return '';
+}
+
 const textOf = (message: StoredMessage | undefined) => blockText(message?.blocks ?? []);
 
 /** Ticks the app until `check` holds (the watch cache follows the cluster within moments). */
@@ -97,7 +108,7 @@ describe('rollout notices', () => {
     expect(booted.slack.messagesIn(NOTICES)).toEqual([]);
   });
 
-  it('post one message for a new revision and update it in place when the rollout completes', async () => {
+  it('post one message with a Roll back button for a new revision, updated in place as it completes', async () => {
     prod.applyDeployment('shop', 'web', {
       replicas: 2,
       image: image('web', '1.4.2'),
@@ -111,6 +122,7 @@ describe('rollout notices', () => {
     );
     expect(textOf(notice)).toContain('0 of 2 new pods ready');
     expect(textOf(notice)).toContain('Silence 4 h');
+    expect(buttonValue(notice, 'rollback_request')).toMatch(/^\d+$/);
 
     for (let i = 0; i < 5; i++) await booted.app.tick();
     expect(notices('web')).toHaveLength(1);
@@ -130,6 +142,18 @@ describe('rollout notices', () => {
     const updates = completed?.updateCount;
     for (let i = 0; i < 5; i++) await booted.app.tick();
     expect(notices('web')).toHaveLength(1);
+    expect(notices('web')[0]?.updateCount).toBe(updates);
+
+    await booted.requester.blockAction({
+      userId: SHOP_USER,
+      actionId: 'rollback_request',
+      channelId: NOTICES,
+      messageTs: completed!.ts,
+    });
+    await tickUntil('the rollback request in the thread', () => replies(completed!).length > 0);
+    expect(textOf(replies(completed!)[0])).toContain(
+      `<@${SHOP_USER}> asks to roll back *shop/web* to revision 1`,
+    );
     expect(notices('web')[0]?.updateCount).toBe(updates);
   });
 
@@ -216,20 +240,18 @@ describe('rollout notices', () => {
     await tickUntil('the search notice', () => notices('search').length > 0);
     const [first] = notices('search');
     expect(textOf(first)).toContain('rolled out revision 2');
-    const noticeId = /"action_id":"notice_silence","value":"(\d+)"/.exec(
-      JSON.stringify(first?.blocks),
-    )?.[1];
+    const noticeId = buttonValue(first, 'notice_silence');
     await booted.requester.blockAction({
       userId: SHOP_USER,
       actionId: 'notice_silence',
-      channelId: SHOP_CHANNEL,
+      channelId: PLATFORM_CHANNEL,
       messageTs: first!.ts,
       message: { ts: first!.ts, text: first!.text, blocks: first!.blocks },
-      value: noticeId!,
+      value: noticeId,
     });
     await tickUntil('the refusal', () =>
       booted.slack.messages
-        .ephemeralsFor(SHOP_CHANNEL, SHOP_USER)
+        .ephemeralsFor(PLATFORM_CHANNEL, SHOP_USER)
         .some((m) => m.text === 'This button belongs to a notice in another channel.'),
     );
     expect(textOf(notices('search')[0])).not.toContain('Silenced');
