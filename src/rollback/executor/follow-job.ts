@@ -40,16 +40,23 @@ export function rolloutFollowJob(deps: FollowDeps): TickJob {
     const rollout = run.rollout;
     const request = await deps.store.get(run.requestId);
     if (!rollout || !request) return;
-    const snapshot = deps.snapshot(request.workload.cluster);
-    if (!snapshot.state().synced) return;
-    const object = cachedObject(snapshot, request.workload);
-    const progress: RolloutProgress = rolloutProgress(
-      request.workload.kind,
-      object,
-      rollout.generation,
-    );
     const elapsedMs = now.getTime() - rollout.startedAt.getTime();
+    const progress = watched(request.workload, rollout.generation);
     if (await settle(run.requestId, progress, now, elapsedMs)) await deps.cards.show(run.requestId);
+  }
+
+  /** The rollout as the watch cache shows it; "still progressing" while the cache cannot tell. */
+  function watched(workload: Workload, generation: number | null): RolloutProgress {
+    const { cluster } = workload;
+    const waiting = `the watch cache of ${cluster} cannot tell right now`;
+    let snapshot: ClusterSnapshot;
+    try {
+      snapshot = deps.snapshot(cluster);
+    } catch {
+      return { state: 'gone', detail: `cluster ${cluster} is no longer configured` };
+    }
+    if (!snapshot.state().synced) return { state: 'progressing', detail: waiting };
+    return rolloutProgress(workload.kind, cachedObject(snapshot, workload), generation);
   }
 
   async function settle(id: string, progress: RolloutProgress, now: Date, elapsedMs: number) {
