@@ -9,10 +9,8 @@ export interface NoticeKey {
   revision: number;
 }
 
+/** Progressing and failing notices follow their rollout; complete and superseded ones are final. */
 export type NoticeState = 'progressing' | 'complete' | 'failing' | 'superseded';
-
-/** States whose message still follows the rollout; complete and superseded notices are final. */
-export const LIVE_STATES: readonly NoticeState[] = ['progressing', 'failing'];
 
 export type FailureReason = 'ProgressDeadlineExceeded' | PodProblemReason;
 
