@@ -37,6 +37,8 @@ const helpLines = [
   '`/k8s describe <kind> <namespace>/<name>` — kinds: pod, deployment, statefulset, daemonset, node (`describe node <name>`)',
   '`/k8s logs <namespace>/<pod> [container] [--tail N] [--previous]` — the last N lines (default 50, at most 200)',
   '`/k8s history <namespace>/<deployment>` — revisions with images, change-cause and when',
+  '`/k8s rollback <namespace>/<name> [--to N] [--kind statefulset|daemonset]` — a card with a Roll back button; an allowed second person approves',
+  '`/k8s audit [<namespace>[/<name>]] [--days N]` — who asked for, approved and ran which rollbacks',
   '`/k8s clusters` — the clusters and namespaces this channel can see',
 ];
 
