@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.pool.query('TRUNCATE rollback_audit, rollback_requests RESTART IDENTITY');
+  await db.pool.query('TRUNCATE rollback_audit, rollback_requests RESTART IDENTITY CASCADE');
 });
 
 afterAll(async () => {

@@ -23,7 +23,9 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await replicas[0].pool.query('TRUNCATE rollback_audit, rollback_requests RESTART IDENTITY');
+  await replicas[0].pool.query(
+    'TRUNCATE rollback_audit, rollback_requests RESTART IDENTITY CASCADE',
+  );
 });
 
 afterAll(async () => {
