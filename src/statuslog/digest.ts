@@ -73,7 +73,7 @@ export class DigestGatherer {
     });
     const views = this.views(team);
     const [rollbacks, pending, entries, openItems, skippedPosts] = await Promise.all([
-      this.rollbacksOf(views, since),
+      this.rollbacksOf(views, since, at),
       this.pendingOf(views),
       this.deps.logs.between(team.name, yesterday.from, yesterday.to),
       this.deps.logs.openItems(team.name),
@@ -105,7 +105,7 @@ export class DigestGatherer {
     const now = this.deps.clock.now();
     const [rollbacks, pending, openCovers, openItems, logEntries, overrides, note] =
       await Promise.all([
-        this.rollbacksOf(views, from),
+        this.rollbacksOf(views, from, to),
         this.pendingOf(views),
         this.deps.oncallStore.openCoverRequests([rotation.name], now),
         this.deps.logs.openItems(team.name),
@@ -154,10 +154,18 @@ export class DigestGatherer {
     });
   }
 
-  private async rollbacksOf(views: ClusterView[], since: Date): Promise<RollbackRequest[]> {
-    const all = await this.deps.rollbacks.recent({ since });
+  /** Rollbacks carried out in [from, to): a post sent late still describes only its own window. */
+  private async rollbacksOf(
+    views: ClusterView[],
+    from: Date,
+    to: Date,
+  ): Promise<RollbackRequest[]> {
+    const all = await this.deps.rollbacks.recent({ since: from });
     return all.filter(
-      (r) => inViews(views, r) && ['succeeded', 'failed', 'executing'].includes(r.state),
+      (r) =>
+        inViews(views, r) &&
+        ['succeeded', 'failed', 'executing'].includes(r.state) &&
+        (r.startedAt ?? r.requestedAt) < to,
     );
   }
 

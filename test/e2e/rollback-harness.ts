@@ -33,6 +33,7 @@ export const WEB_NEW = 'registry.example.com/shop/web:1.4.2';
 export function rollbackConfig(
   rollback = 'gitops: warn',
   approvers = `{ users: [${APPROVER}], onCall: true }`,
+  teamSettings = '',
 ): string {
   return `
 timezone: Europe/Zurich
@@ -40,7 +41,7 @@ clusters:
   - { name: prod-eu, context: prod-eu }
 teams:
   - name: shop
-    channel: ${SHOP}
+    channel: ${SHOP}${teamSettings ? `\n    ${teamSettings}` : ''}
     managers: [${REQUESTER}]
     clusters:
       - { cluster: prod-eu, namespaces: [shop] }
@@ -82,6 +83,8 @@ export async function startRollbackWorld(
     rollback?: string;
     /** rollback.approvers in app.yaml (default: APPROVER and the on-call). */
     approvers?: string;
+    /** One more line of the shop team's settings in app.yaml, e.g. its statusLog. */
+    teamSettings?: string;
     instances?: number;
     start?: string;
     seed?: (prod: SimulatedCluster) => void;
@@ -95,7 +98,7 @@ export async function startRollbackWorld(
   await writeKubeconfig(kubeconfigPath, { 'prod-eu': prod });
   const slack = await FakeSlackApi.start({ now: () => clock.now().getTime() });
   const database: TestDatabase = await createTestDatabase();
-  const config = rollbackConfig(options.rollback, options.approvers);
+  const config = rollbackConfig(options.rollback, options.approvers, options.teamSettings);
   const apps: BootedApp[] = [];
   for (let i = 0; i < (options.instances ?? 1); i++)
     apps.push(await bootApp({ config, clock, slack, databaseUrl: database.url, kubeconfigPath }));
