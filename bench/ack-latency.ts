@@ -4,11 +4,12 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { slashCommandBody } from '../src/sandbox/slack/interaction-payloads.js';
 import { signSlackRequest } from '../src/sandbox/slack/signing.js';
 import { bootApp, testSigningSecret } from '../test/support/boot-app.js';
 import { zurichOnly } from '../test/support/oncall-config.js';
+import { runIfMain, type BenchRow } from './support/bench-row.js';
 
 const RATE = 100;
 const SECONDS = 30;
@@ -35,7 +36,7 @@ interface LoadResult {
   rate: number;
 }
 
-export async function run(): Promise<Array<{ name: string; result: string; target: string }>> {
+export async function run(): Promise<BenchRow[]> {
   const booted = await bootApp({ config: zurichOnly });
   try {
     for (let i = 0; i < WARM_UP; i++) {
@@ -152,6 +153,6 @@ if (process.argv.includes(LOAD_FLAG)) {
   for await (const chunk of process.stdin) input += String(chunk);
   const result = await generateLoad(JSON.parse(input) as LoadPlan);
   process.stdout.write(`${JSON.stringify(result)}\n`);
-} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const row of await run()) console.log(`${row.name}: ${row.result} (target ${row.target})`);
+} else {
+  await runIfMain(import.meta.url, run);
 }

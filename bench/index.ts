@@ -1,19 +1,38 @@
-// `npm run bench`: runs every benchmark module in bench/ and prints one table of results beside targets.
+// `npm run bench`: runs every benchmark module in bench/, each in a fresh process of its own (so one
+// benchmark's heap, JIT state or leftover timers never colour another's figures), and prints one table
+// of results beside targets.
+import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-
-interface BenchRow {
-  name: string;
-  result: string;
-  target: string;
-}
+import { fileURLToPath } from 'node:url';
+import { ROWS_JSON_FLAG, type BenchRow } from './support/bench-row.js';
 
 const here = new URL('.', import.meta.url);
 const files = (await readdir(here)).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort();
+
+/** Runs one module as a program; its rows are the last JSON line it prints. */
+async function runModule(file: string): Promise<BenchRow[]> {
+  const path = fileURLToPath(new URL(file, here));
+  const child = spawn(process.execPath, [...process.execArgv, path, ROWS_JSON_FLAG], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const rowsLine = output
+    .split('\n')
+    .filter((line) => line.startsWith('['))
+    .at(-1);
+  if (code !== 0 || !rowsLine) {
+    return [{ name: file, result: `failed (exit ${code}); see the output above`, target: '—' }];
+  }
+  return JSON.parse(rowsLine) as BenchRow[];
+}
+
 const rows: BenchRow[] = [];
 for (const file of files) {
-  const module = (await import(new URL(file, here).href)) as { run?: () => Promise<BenchRow[]> };
-  if (typeof module.run === 'function') rows.push(...(await module.run()));
+  process.stderr.write(`running bench/${file}…\n`);
+  rows.push(...(await runModule(file)));
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { AppsV1Api, CoreV1Api, KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 import { ManualClock } from '../src/clock.js';
 import { clusterHealth, type ClusterHealth } from '../src/cluster/health.js';
@@ -16,6 +16,7 @@ import { trimObject } from '../src/cluster/trim.js';
 import { createLogger } from '../src/log.js';
 import { generateLargeCluster, SimulatedCluster } from '../src/sandbox/kube/index.js';
 import type { ClusterSnapshot } from '../src/cluster/snapshot.js';
+import { runIfMain, type BenchRow } from './support/bench-row.js';
 
 const START = '2026-03-02T09:00:00Z';
 const SHAPE = {
@@ -146,7 +147,7 @@ function trimSaving(pod: KubernetesObject): { before: number; after: number } {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
-export async function run(): Promise<Array<{ name: string; result: string; target: string }>> {
+export async function run(): Promise<BenchRow[]> {
   const { child, kubeconfig, generatedMs } = await startChild();
   const dir = await mkdtemp(join(tmpdir(), 'watchkeeper-bench-'));
   const kubeconfigPath = join(dir, 'kubeconfig.yaml');
@@ -222,6 +223,6 @@ export async function run(): Promise<Array<{ name: string; result: string; targe
 
 if (process.argv.includes(SERVE_FLAG)) {
   await serveCluster();
-} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const row of await run()) console.log(`${row.name}: ${row.result} (target ${row.target})`);
+} else {
+  await runIfMain(import.meta.url, run);
 }

@@ -1,7 +1,7 @@
 // /oncall through the real app: signed request in, Block Kit answer out at the fake Slack, p50/p99.
-import { pathToFileURL } from 'node:url';
 import { bootApp } from '../test/support/boot-app.js';
 import { zurichOnly } from '../test/support/oncall-config.js';
+import { runIfMain, type BenchRow } from './support/bench-row.js';
 
 const RUNS = 200;
 
@@ -9,7 +9,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-export async function run(): Promise<Array<{ name: string; result: string; target: string }>> {
+export async function run(): Promise<BenchRow[]> {
   const booted = await bootApp({ config: zurichOnly });
   try {
     const ackMs: number[] = [];
@@ -41,6 +41,4 @@ export async function run(): Promise<Array<{ name: string; result: string; targe
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const row of await run()) console.log(`${row.name}: ${row.result} (target ${row.target})`);
-}
+await runIfMain(import.meta.url, run);

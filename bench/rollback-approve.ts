@@ -3,7 +3,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ManualClock } from '../src/clock.js';
 import { SimulatedCluster } from '../src/sandbox/kube/index.js';
 import type { RecordedRequest } from '../src/sandbox/kube/index.js';
@@ -11,6 +10,7 @@ import { rollbackActions } from '../src/slack/views/rollback-actions.js';
 import { rollbackRequestAction } from '../src/slack/views/rollback-button.js';
 import { bootApp, type BootedApp } from '../test/support/boot-app.js';
 import { hasPostgresServer } from '../test/support/test-database.js';
+import { runIfMain, type BenchRow } from './support/bench-row.js';
 
 const RUNS = 60;
 const WARM_UP = 5;
@@ -101,7 +101,7 @@ async function oneRollback(booted: BootedApp, sim: SimulatedCluster, run: number
   return at - clicked;
 }
 
-export async function run(): Promise<Array<{ name: string; result: string; target: string }>> {
+export async function run(): Promise<BenchRow[]> {
   const clock = new ManualClock('2026-03-02T09:00:00Z');
   const sim = await SimulatedCluster.start({ clock, name: 'prod-eu' });
   sim.addNode('node-1');
@@ -134,6 +134,4 @@ export async function run(): Promise<Array<{ name: string; result: string; targe
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const row of await run()) console.log(`${row.name}: ${row.result} (target ${row.target})`);
-}
+await runIfMain(import.meta.url, run);

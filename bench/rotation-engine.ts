@@ -1,6 +1,5 @@
 // Rotation engine speed: 52 weeks of shifts (and the exact duty timeline) for 50 rotations with
 // overrides, swaps and roster changes, across eight zones; plus the per-call cost of dutyAt.
-import { pathToFileURL } from 'node:url';
 import {
   dutyAt,
   dutySegments,
@@ -10,6 +9,7 @@ import {
   type RotationSpec,
   type Swap,
 } from '../src/oncall/engine/index.js';
+import { runIfMain, type BenchRow } from './support/bench-row.js';
 
 const ROTATIONS = 50;
 const FROM = new Date('2026-01-05T00:00:00Z');
@@ -96,7 +96,7 @@ function allTimelines(): void {
   }
 }
 
-export async function run(): Promise<Array<{ name: string; result: string; target: string }>> {
+export async function run(): Promise<BenchRow[]> {
   const cold = timeOnce(allShifts);
   const warm = median(Array.from({ length: 15 }, () => timeOnce(allShifts)));
   const timeline = median(Array.from({ length: 15 }, () => timeOnce(allTimelines)));
@@ -133,6 +133,4 @@ export async function run(): Promise<Array<{ name: string; result: string; targe
   ];
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const row of await run()) console.log(`${row.name}: ${row.result} (target ${row.target})`);
-}
+await runIfMain(import.meta.url, run);
