@@ -71,6 +71,8 @@ export function createSlackApp(options: SlackAppOptions): SlackRuntime {
     customRoutes,
     extendedErrorHandler: true as const,
     deferInitialization: true,
+    // Bolt's per-channel conversation store is unused here; without it no request pays for it.
+    convoStore: false as const,
   };
   const app =
     mode.kind === 'http'
