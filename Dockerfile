@@ -1,24 +1,35 @@
 # syntax=docker/dockerfile:1
-# Watchkeeper's container image: production dependencies installed in a build stage, then the
-# TypeScript sources run through tsx (bin/watchkeeper.js) as a non-root user on a read-only root.
+# Watchkeeper's container image: TypeScript compiled in a build stage, production dependencies
+# installed in another, and only the JavaScript, its dependencies and the SQL migrations in the image,
+# run as a non-root user on a read-only root filesystem.
 #
 # Base image: Node 22 (the current LTS; package.json asks for >= 20.19) on Debian bookworm-slim
-# rather than Alpine. Development machines and CI run Debian (glibc); with the same libc the
-# prebuilt esbuild binary tsx uses and PGlite's WebAssembly run exactly as tested, and no musl
-# difference (DNS resolution, locale, stack size) can surprise anyone at 03:00. The price is a few
-# tens of MB more than Alpine, shared between every image built on the same base.
+# rather than Alpine. Development machines and CI run Debian (glibc); with the same libc PGlite's
+# WebAssembly and pg run exactly as tested, and no musl difference (DNS resolution, locale, stack
+# size) can surprise anyone at 03:00. The price is a few tens of MB more than Alpine, shared between
+# every image built on the same base.
 #
-# No compile step: tsx is a runtime dependency, bin/watchkeeper.js registers it, and the app runs
-# the same sources the tests run. tsx compiles each module on first load and caches the result
-# under $TMPDIR (/tmp), which must be writable: the Kubernetes manifests mount an emptyDir there.
-# Measured: the app answers /healthz about 5 s after a cold start on a busy 2-core machine.
+# The image runs compiled JavaScript, not TypeScript through tsx: no compiler in the image, about
+# 130 MB less memory per replica, a faster start and nothing written at run time (in a checkout,
+# bin/watchkeeper.js runs the TypeScript through tsx instead). The compiled files sit where the
+# TypeScript sits in the repository (src/, commands/), so paths such as ../../migrations resolve
+# the same way in both.
 #
 # No HEALTHCHECK: Kubernetes probes GET /healthz (liveness) and GET /readyz (readiness) instead.
 
 ARG NODE_IMAGE=node:22-bookworm-slim
 
-# Build stage: only package.json and the lockfile, so the dependency layer is rebuilt only when
-# they change. `npm ci` installs exactly what package-lock.json pins, for the platform being built.
+# Build stage: every dependency (the TypeScript compiler included), then `npm run build` into dist/.
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+RUN npm run build
+
+# Dependencies stage: exactly what package-lock.json pins for production, for the platform being built.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -33,13 +44,16 @@ RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack 
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
+COPY package.json ./
 COPY bin ./bin
-COPY src ./src
-COPY commands ./commands
+COPY --from=build /app/dist/src ./src
+COPY --from=build /app/dist/commands ./commands
+# The sandbox console's page (`watchkeeper sandbox`): the only files under src/ that are not TypeScript.
+COPY src/sandbox/console/static ./src/sandbox/console/static
 COPY migrations ./migrations
 # The image's `node` user, by number so that Kubernetes can verify runAsNonRoot.
 USER 1000:1000
 EXPOSE 3000
-ENTRYPOINT ["node", "bin/watchkeeper.js"]
+# Stack traces in logs point at the TypeScript lines (dist/ carries source maps).
+ENTRYPOINT ["node", "--enable-source-maps", "bin/watchkeeper.js"]
 CMD ["start"]

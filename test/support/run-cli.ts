@@ -24,9 +24,11 @@ export function runCli(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 30_000,
+  /** Node arguments before `args`: another copy of bin/watchkeeper.js, say, with its flags. */
+  command: string[] = [binary],
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binary, ...args], { env });
+    const child = spawn(process.execPath, [...command, ...args], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -47,8 +49,12 @@ export async function startServer(
   env: Record<string, string>,
   port: number,
   timeoutMs = 30_000,
+  /** Node arguments before `start`: another copy of bin/watchkeeper.js, say, with its flags. */
+  command: string[] = [binary],
 ): Promise<{ child: ChildProcess; output: () => string; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, [binary, 'start'], { env: { ...env, PORT: String(port) } });
+  const child = spawn(process.execPath, [...command, 'start'], {
+    env: { ...env, PORT: String(port) },
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
