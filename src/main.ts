@@ -213,6 +213,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
         await poster.post(channel, { text, blocks: [] });
       },
     });
+    const rollbackStore = new RollbackStore(db.pool);
     const handoffStore = new HandoffStore(db.pool);
     const handoffs = new Handoffs({ config, changes: store, store: handoffStore, clock });
     registerActions(slack.app, handoffActionModules(handoffs, openModal));
@@ -223,7 +224,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
       queries,
       clusters,
       oncallStore: store,
-      rollbacks: new RollbackStore(db.pool),
+      rollbacks: rollbackStore,
       logs: logStore,
       handoffs: handoffStore,
       skippedSince: async (team, since) => {
@@ -253,6 +254,7 @@ export async function startWatchkeeper(options: StartOptions): Promise<RunningWa
       store: noticeStore,
       poster,
       cards: rollbacks.cards,
+      rollbacks: rollbackStore,
       logger,
     });
     registerActions(

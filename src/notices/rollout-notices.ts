@@ -3,10 +3,12 @@
 // silenced workloads quiet. The decisions are in advance.ts and classify.ts; this file only does the I/O.
 import type { Notice } from '../config/schema.js';
 import type { Logger } from '../log.js';
+import type { RollbackRequest, WorkloadFilter } from '../rollback/store/index.js';
 import type { TickJob } from '../scheduler/ticker.js';
 import type { SlackPoster } from '../slack/message.js';
 import { advanceView, openingView, opensNotice, type Sighting } from './advance.js';
 import { offerRollback, type NoticeRollbackCards } from './cards.js';
+import { ROLLBACK_MATCH_MS, rollbackBehind } from './made-by-rollback.js';
 import { DEFAULT_CRASH_RESTARTS, DEFAULT_GRACE_MS } from './classify.js';
 import { observeClusters, type RoutedRollout } from './observe.js';
 import { DEFAULT_SILENCE_MS, noticeMessage } from './render.js';
@@ -45,6 +47,8 @@ export interface RolloutNoticesDeps {
   poster: SlackPoster;
   /** The rollback flow's cards; without them notices carry no Roll back button. */
   cards?: NoticeRollbackCards;
+  /** Recent rollback requests, to recognise a revision the bot itself rolled back to. */
+  rollbacks?: { recent(filter: WorkloadFilter & { since: Date }): Promise<RollbackRequest[]> };
   logger: Logger;
   options?: Partial<NoticeOptions>;
 }
@@ -137,12 +141,12 @@ export class RolloutNotices {
   ): Promise<void> {
     const { store, poster, logger } = this.deps;
     let view = notice.view;
-    if (view.rollback === null && rollout) {
-      const rollback = await offerRollback(this.deps.cards, rollout, notice.channel, {
-        now,
-        logger,
-      });
-      view = { ...view, rollback };
+    if (view.rollback === null && !view.madeBy && rollout) {
+      const madeBy = await this.madeBy(view, now);
+      const rollback = madeBy
+        ? null
+        : await offerRollback(this.deps.cards, rollout, notice.channel, { now, logger });
+      view = { ...view, madeBy, rollback };
       if (!(await store.keepView(notice.id, attempts, view))) return;
     }
     const { message, digest } = noticeMessage(notice.id, view, silence, this.options.silenceMs);
@@ -156,6 +160,18 @@ export class RolloutNotices {
     await store.posted(notice.id, attempts, { ts, view, digest }, now);
     logger.info({ notice: noticeKeyText(notice.key), state: view.state }, 'rollout notice posted');
     if (rollout) await this.thread({ ...notice, view, ts, digest }, rollout, silence, now);
+  }
+
+  /** The Watchkeeper rollback this notice's revision is, if it is one. */
+  private async madeBy(view: NoticeView, now: Date) {
+    if (!this.deps.rollbacks) return null;
+    const recent = await this.deps.rollbacks.recent({
+      cluster: view.cluster,
+      namespace: view.namespace,
+      name: view.workload,
+      since: new Date(now.getTime() - 2 * ROLLBACK_MATCH_MS),
+    });
+    return rollbackBehind(recent, view, view.previousRevision, now);
   }
 
   /** Updates a posted notice in place when its rendering changed; one replica wins each change. */

@@ -53,6 +53,14 @@ export interface NoticeRollback {
   summary: string;
 }
 
+/** The Watchkeeper rollback a revision is: its request, who asked, and who approved (or broke glass). */
+export interface NoticeMadeByRollback {
+  requestId: string;
+  requestedBy: string;
+  approvedBy: string | null;
+  breakGlass: boolean;
+}
+
 /** What a notice message shows; kept with the notice so it can be re-rendered (e.g. when silenced). */
 export interface NoticeView extends NoticeKey {
   state: NoticeState;
@@ -70,6 +78,11 @@ export interface NoticeView extends NoticeKey {
   /** Set when superseded: the newer revision, or null when the Deployment was deleted. */
   supersededBy: number | null;
   rollback: NoticeRollback | null;
+  /**
+   * Set when the revision is a rollback Watchkeeper carried out. Such a notice offers no Roll back: its
+   * previous revision is the one just rolled away from. Absent in notices stored before it existed.
+   */
+  madeBy?: NoticeMadeByRollback | null;
 }
 
 /** A workload's notices are held back until `until`. */

@@ -85,6 +85,8 @@ export async function startRollbackWorld(
     approvers?: string;
     /** One more line of the shop team's settings in app.yaml, e.g. its statusLog. */
     teamSettings?: string;
+    /** More top-level settings appended to app.yaml, e.g. `notices:`. */
+    extraConfig?: string;
     instances?: number;
     start?: string;
     seed?: (prod: SimulatedCluster) => void;
@@ -98,7 +100,9 @@ export async function startRollbackWorld(
   await writeKubeconfig(kubeconfigPath, { 'prod-eu': prod });
   const slack = await FakeSlackApi.start({ now: () => clock.now().getTime() });
   const database: TestDatabase = await createTestDatabase();
-  const config = rollbackConfig(options.rollback, options.approvers, options.teamSettings);
+  const config =
+    rollbackConfig(options.rollback, options.approvers, options.teamSettings) +
+    (options.extraConfig ?? '');
   const apps: BootedApp[] = [];
   for (let i = 0; i < (options.instances ?? 1); i++)
     apps.push(await bootApp({ config, clock, slack, databaseUrl: database.url, kubeconfigPath }));

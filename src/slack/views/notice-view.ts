@@ -6,7 +6,12 @@ import { context, section } from './blocks.js';
 import { changeCauseText, changeSummary, clip, durationText, workloadText } from './notice-text.js';
 import { rollbackButton } from './rollback-button.js';
 import { escapeText } from '../../cluster-queries/echo.js';
-import type { NoticeSilence, NoticeView, RolloutFailure } from '../../notices/types.js';
+import type {
+  NoticeMadeByRollback,
+  NoticeSilence,
+  NoticeView,
+  RolloutFailure,
+} from '../../notices/types.js';
 
 export const noticeActions = {
   silence: 'notice_silence',
@@ -51,6 +56,15 @@ function headline(view: NoticeView): string {
         ? `:white_circle: ${what}: revision ${view.revision} ${change} — the Deployment was deleted`
         : `:white_circle: ${what}: revision ${view.revision} ${change} was superseded by revision ${view.supersededBy}`;
   }
+}
+
+/** Which rollback this revision is, so nobody mistakes it for a deploy or "rolls back" the rollback. */
+function madeByLine(madeBy: NoticeMadeByRollback): string {
+  const who = madeBy.breakGlass
+    ? `break-glass by <@${madeBy.requestedBy}>`
+    : `asked by <@${madeBy.requestedBy}>` +
+      (madeBy.approvedBy ? `, approved by <@${madeBy.approvedBy}>` : '');
+  return `:leftwards_arrow_with_hook: Watchkeeper's rollback r${madeBy.requestId} — ${who}`;
 }
 
 function statusLine(view: NoticeView): string {
@@ -111,6 +125,7 @@ function fallback(view: NoticeView): string {
 export function renderNotice(input: NoticeMessageInput): SlackMessage {
   const { view, silence } = input;
   const blocks: Block[] = [section(headline(view))];
+  if (view.madeBy) blocks.push(context(madeByLine(view.madeBy)));
   if (view.state === 'failing' && view.failure) blocks.push(section(failureText(view.failure)));
   blocks.push(context(statusLine(view)));
   if (silence) {
