@@ -32,10 +32,14 @@ export class FakeSocketMode {
     return this.sockets.size;
   }
 
-  /** Sends a slash command envelope over one open connection and resolves with the app's ack. */
-  async sendSlashCommand(payload: Record<string, string>): Promise<unknown> {
-    const socket = [...this.sockets][0];
-    if (!socket) throw new Error('no Socket Mode connection is open');
+  /**
+   * Sends a slash command envelope over one open connection (the oldest unless `connection`, an index in
+   * the order they opened, says which: Slack spreads envelopes over an app's connections) and resolves
+   * with the app's ack.
+   */
+  async sendSlashCommand(payload: Record<string, string>, connection = 0): Promise<unknown> {
+    const socket = [...this.sockets][connection];
+    if (!socket) throw new Error(`no Socket Mode connection ${connection} is open`);
     const envelopeId = `env-${++this.sequence}`;
     const acked = new Promise<unknown>((resolve) => this.acks.set(envelopeId, resolve));
     socket.send(
